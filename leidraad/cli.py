@@ -1,0 +1,114 @@
+"""`python -m leidraad …`: check, stats, export. Exit 0 when fine, 1 on content problems, 2 on usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .check import check_folder
+from .export_json import model_to_dict
+from .plain_diagram import GraphvizMissing, plain_svg
+from .stats import format_stats, model_stats
+
+DEFAULT_CONTENT = "processes"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a clear line, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="leidraad", description="LTV Procesverkenner: check and export the Leidraad content.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check the content; one line per problem")
+    check.add_argument("folder", nargs="?", default=DEFAULT_CONTENT)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    stats = sub.add_parser("stats", help="counts of processes, nodes, handovers, ...")
+    stats.add_argument("--content", default=DEFAULT_CONTENT)
+    stats.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export", help="export the model")
+    export_sub = export.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    ej = export_sub.add_parser("json", help="the whole resolved model as one JSON document")
+    ej.add_argument("-o", "--output", help="file to write (default: standard output)")
+    ej.add_argument("--content", default=DEFAULT_CONTENT)
+    es = export_sub.add_parser("svg", help="a plain Graphviz drawing of one process")
+    es.add_argument("process")
+    es.add_argument("-o", "--output", required=True)
+    es.add_argument("--content", default=DEFAULT_CONTENT)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.folder, args.strict)
+    if args.command == "stats":
+        return _stats(args.content, args.json)
+    if args.command == "export":
+        return _export(args)
+    return 2
+
+
+def _content_or_fail(folder: str):
+    if not Path(folder).exists():
+        print(f"leidraad: content folder '{folder}' does not exist", file=sys.stderr)
+        return None
+    return check_folder(folder)
+
+
+def _check(folder: str, strict: bool) -> int:
+    started = time.perf_counter()
+    result = _content_or_fail(folder)
+    if result is None:
+        return 2
+    for problem in result.problems:
+        print(problem.format())
+    errors = sum(p.is_error for p in result.problems)
+    warnings = len(result.problems) - errors
+    elapsed = time.perf_counter() - started
+    print(f"{len(result.files)} files, {len(result.model.processes)} processes checked in {elapsed:.2f} s: "
+          f"{errors} error(s), {warnings} warning(s)")
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _stats(folder: str, as_json: bool) -> int:
+    result = _content_or_fail(folder)
+    if result is None:
+        return 2
+    stats = model_stats(result.model)
+    print(json.dumps(stats, indent=2, ensure_ascii=False) if as_json else format_stats(stats))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    result = _content_or_fail(args.content)
+    if result is None:
+        return 2
+    if args.format == "json":
+        text = json.dumps(model_to_dict(result.model), indent=2, ensure_ascii=False)
+        if args.output:
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+        return 0
+    process = result.model.processes.get(args.process)
+    if process is None:
+        known = ", ".join(sorted(result.model.processes)) or "none"
+        print(f"leidraad: unknown process '{args.process}' (known: {known})", file=sys.stderr)
+        return 2
+    try:
+        svg = plain_svg(result.model, process)
+    except GraphvizMissing as exc:
+        print(f"leidraad: {exc}", file=sys.stderr)
+        return 1
+    Path(args.output).write_text(svg, encoding="utf-8")
+    return 0

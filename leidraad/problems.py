@@ -1,0 +1,43 @@
+"""Problems found in content: values with a place and a rule id, never strings built ad hoc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    rule_id: str
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity.value} {self.rule_id}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an object was written: file and 1-based line and column."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+    def problem(self, rule_id: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+        return Problem(self.file, self.line, self.col, rule_id, severity, message)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
