@@ -52,12 +52,14 @@ def _check_org_ref(model: Model, place: Place, value: str | None, what: str, pro
         problems.append(_unknown(place, "unknown-org", what, value, model.organisations))
 
 
-def _check_catalogue_refs(model: Model, place: Place, kind: str, values: Iterable[str], what: str,
-                          problems: list[Problem]) -> None:
+def _check_catalogue_refs(
+    model: Model, place: Place, kind: str, values: Iterable[str], what: str, problems: list[Problem]
+) -> None:
     for value in values:
         if value not in model.catalogues[kind]:
-            problems.append(_unknown(place, "unknown-catalogue-entry", f"{what} ({kind})", value,
-                                     model.catalogues[kind]))
+            problems.append(
+                _unknown(place, "unknown-catalogue-entry", f"{what} ({kind})", value, model.catalogues[kind])
+            )
 
 
 def _check_organisations(model: Model, problems: list[Problem]) -> None:
@@ -74,25 +76,35 @@ def _check_catalogues(model: Model, problems: list[Problem]) -> None:
                 _check_org_ref(model, entry.at("participants"), org, "participant", problems)
             _check_org_ref(model, entry.at("chair"), entry.chair, "chair", problems)
             _check_org_ref(model, entry.at("run_by"), entry.run_by, "run_by", problems)
-            _check_catalogue_refs(model, entry.at("target_groups"), "doelgroepen", entry.target_groups, "target group", problems)
+            _check_catalogue_refs(
+                model, entry.at("target_groups"), "doelgroepen", entry.target_groups, "target group", problems
+            )
             for related in entry.related:
                 other_kind, _, other_id = related.partition("/")
                 if other_kind not in model.catalogues or other_id not in model.catalogues[other_kind]:
-                    problems.append(entry.at("related").problem(
-                        "unknown-catalogue-entry", f"related entry '{related}' does not exist "
-                        "(write it as 'catalogue/id', e.g. 'begrippen/bvv')"))
+                    problems.append(
+                        entry.at("related").problem(
+                            "unknown-catalogue-entry",
+                            f"related entry '{related}' does not exist "
+                            "(write it as 'catalogue/id', e.g. 'begrippen/bvv')",
+                        )
+                    )
             if not entry.sources:
-                problems.append(entry.place.problem("missing-source", f"{kind} entry '{entry.id}' names no source",
-                                                    WARN))
+                problems.append(
+                    entry.place.problem("missing-source", f"{kind} entry '{entry.id}' names no source", WARN)
+                )
             if not entry.description:
-                problems.append(entry.place.problem(
-                    "missing-description", f"{kind} entry '{entry.id}' has no description", WARN))
+                problems.append(
+                    entry.place.problem("missing-description", f"{kind} entry '{entry.id}' has no description", WARN)
+                )
 
 
 def _check_process(model: Model, process: Process, problems: list[Problem]) -> None:
     for lane in process.lanes:
         _check_org_ref(model, process.at("lanes"), lane, "lane organisation", problems)
-    _check_catalogue_refs(model, process.at("target_groups"), "doelgroepen", process.target_groups, "target group", problems)
+    _check_catalogue_refs(
+        model, process.at("target_groups"), "doelgroepen", process.target_groups, "target group", problems
+    )
     if not process.summary:
         problems.append(process.place.problem("missing-summary", f"process '{process.id}' has no summary", WARN))
     incoming = _incoming_counts(process)
@@ -117,48 +129,86 @@ def _check_node(model: Model, process: Process, node: Node, incoming: int, probl
     for inv in node.involved:
         _check_org_ref(model, node.at("involved"), inv.org, f"{where}: involved organisation", problems)
     for field_name, kind in NODE_CATALOGUE_FIELDS.items():
-        _check_catalogue_refs(model, node.at(field_name), kind, getattr(node, field_name), f"{where}: {field_name}", problems)
+        _check_catalogue_refs(
+            model, node.at(field_name), kind, getattr(node, field_name), f"{where}: {field_name}", problems
+        )
 
     if node.type == "subprocess":
         if not node.calls:
-            problems.append(node.place.problem("missing-calls", f"subprocess '{node.id}' must say which process "
-                                               "it 'calls'"))
+            problems.append(
+                node.place.problem("missing-calls", f"subprocess '{node.id}' must say which process it 'calls'")
+            )
         elif node.calls not in model.processes:
-            problems.append(_unknown(node.at("calls"), "unknown-process", f"{where} calls process", node.calls,
-                                     model.processes))
+            problems.append(
+                _unknown(node.at("calls"), "unknown-process", f"{where} calls process", node.calls, model.processes)
+            )
     elif node.calls:
-        problems.append(node.at("calls").problem("misplaced-key", f"'calls' belongs on a subprocess, not on a {node.type}"))
+        problems.append(
+            node.at("calls").problem("misplaced-key", f"'calls' belongs on a subprocess, not on a {node.type}")
+        )
 
     if node.type == "boundary":
         host = process.node(node.attached_to) if node.attached_to else None
         if not node.attached_to:
             problems.append(node.place.problem("boundary-host", f"boundary event '{node.id}' needs 'attached_to'"))
         elif host is None:
-            problems.append(_unknown(node.at("attached_to"), "boundary-host", f"{where}: attached_to step", node.attached_to,
-                                     [n.id for n in process.nodes]))
+            problems.append(
+                _unknown(
+                    node.at("attached_to"),
+                    "boundary-host",
+                    f"{where}: attached_to step",
+                    node.attached_to,
+                    [n.id for n in process.nodes],
+                )
+            )
         elif host.type not in ("task", "subprocess"):
-            problems.append(node.at("attached_to").problem(
-                "boundary-host", f"boundary event '{node.id}' is attached to a {host.type}; attach it to a task "
-                "or subprocess"))
+            problems.append(
+                node.at("attached_to").problem(
+                    "boundary-host",
+                    f"boundary event '{node.id}' is attached to a {host.type}; attach it to a task or subprocess",
+                )
+            )
         if incoming:
-            problems.append(node.place.problem("boundary-incoming", f"boundary event '{node.id}' cannot have "
-                                               "incoming flows: it starts from its host"))
+            problems.append(
+                node.place.problem(
+                    "boundary-incoming",
+                    f"boundary event '{node.id}' cannot have incoming flows: it starts from its host",
+                )
+            )
     elif node.attached_to:
-        problems.append(node.at("attached_to").problem("misplaced-key", f"'attached_to' belongs on a boundary event, not on a "
-                                           f"{node.type}"))
+        problems.append(
+            node.at("attached_to").problem(
+                "misplaced-key", f"'attached_to' belongs on a boundary event, not on a {node.type}"
+            )
+        )
 
     for flow in node.flows:
         _check_flow_target(model, process, node, flow.target, flow.at("to"), problems)
         if flow.handover and flow.handover.via:
-            _check_catalogue_refs(model, flow.at("handover"), "informatie-uitwisseling", [flow.handover.via],
-                                  f"handover channel of flow '{flow.id}'", problems)
+            _check_catalogue_refs(
+                model,
+                flow.at("handover"),
+                "informatie-uitwisseling",
+                [flow.handover.via],
+                f"handover channel of flow '{flow.id}'",
+                problems,
+            )
 
     if node.type == "start" and incoming:
-        problems.append(node.place.problem("start-incoming", f"start event '{node.id}' has incoming flows in its "
-                                           "own process; only other processes may lead into a start"))
+        problems.append(
+            node.place.problem(
+                "start-incoming",
+                f"start event '{node.id}' has incoming flows in its "
+                "own process; only other processes may lead into a start",
+            )
+        )
     if node.type == "end" and any(not f.crosses_process for f in node.flows):
-        problems.append(node.place.problem("end-outgoing", f"end event '{node.id}' has an outgoing flow; only a "
-                                           "flow into another process may leave an end"))
+        problems.append(
+            node.place.problem(
+                "end-outgoing",
+                f"end event '{node.id}' has an outgoing flow; only a flow into another process may leave an end",
+            )
+        )
     if node.type in ("gateway", "parallel"):
         _check_gateway(node, incoming, problems)
 
@@ -168,20 +218,32 @@ def _check_node(model: Model, process: Process, node: Node, incoming: int, probl
         problems.append(node.place.problem("missing-description", f"{where} has no description", WARN))
 
 
-def _check_flow_target(model: Model, process: Process, node: Node, target: str, place: Place,
-                       problems: list[Problem]) -> None:
+def _check_flow_target(
+    model: Model, process: Process, node: Node, target: str, place: Place, problems: list[Problem]
+) -> None:
     if "/" in target:
         pid, sid = target.split("/", 1)
         other = model.processes.get(pid)
         if other is None:
-            problems.append(_unknown(place, "unknown-process", f"flow from '{node.id}' goes to process", pid,
-                                     model.processes))
+            problems.append(
+                _unknown(place, "unknown-process", f"flow from '{node.id}' goes to process", pid, model.processes)
+            )
         elif other.node(sid) is None:
-            problems.append(_unknown(place, "unknown-step", f"flow from '{node.id}' goes to step '{pid}/{sid}':"
-                                     " step", sid, [n.id for n in other.nodes]))
+            problems.append(
+                _unknown(
+                    place,
+                    "unknown-step",
+                    f"flow from '{node.id}' goes to step '{pid}/{sid}': step",
+                    sid,
+                    [n.id for n in other.nodes],
+                )
+            )
     elif process.node(target) is None:
-        problems.append(_unknown(place, "unknown-step", f"flow from '{node.id}' goes to step", target,
-                                 [n.id for n in process.nodes]))
+        problems.append(
+            _unknown(
+                place, "unknown-step", f"flow from '{node.id}' goes to step", target, [n.id for n in process.nodes]
+            )
+        )
 
 
 def _check_gateway(node: Node, incoming: int, problems: list[Problem]) -> None:
@@ -191,13 +253,21 @@ def _check_gateway(node: Node, incoming: int, problems: list[Problem]) -> None:
         if node.type == "gateway":
             for flow in node.flows:
                 if not flow.when:
-                    problems.append(flow.place.problem(
-                        "gateway-condition", f"flow '{flow.id}' leaves deciding gateway '{node.id}' without a "
-                        "'when' (label every outcome)"))
+                    problems.append(
+                        flow.place.problem(
+                            "gateway-condition",
+                            f"flow '{flow.id}' leaves deciding gateway '{node.id}' without a "
+                            "'when' (label every outcome)",
+                        )
+                    )
     elif incoming < 2:
-        problems.append(node.place.problem(
-            "gateway-degenerate", f"{kind} '{node.id}' has {out} outgoing and {incoming} incoming flow(s): a split "
-            "needs two or more outgoing flows, a join two or more incoming"))
+        problems.append(
+            node.place.problem(
+                "gateway-degenerate",
+                f"{kind} '{node.id}' has {out} outgoing and {incoming} incoming flow(s): a split "
+                "needs two or more outgoing flows, a join two or more incoming",
+            )
+        )
 
 
 def _check_start_end(process: Process, problems: list[Problem]) -> None:
@@ -230,12 +300,18 @@ def _check_reachability(model: Model, process: Process, problems: list[Problem])
     for exit_ in exits & set(g):
         can_finish |= {exit_} | nx.ancestors(g, exit_)
     for node in process.nodes:
+        if node.type == "boundary" and process.node(node.attached_to or "") is None:
+            continue  # already reported as boundary-host
         if entries and node.id not in reachable:
-            problems.append(node.place.problem(
-                "unreachable", f"step '{node.id}' cannot be reached from a start of '{process.id}'"))
+            problems.append(
+                node.place.problem("unreachable", f"step '{node.id}' cannot be reached from a start of '{process.id}'")
+            )
         if exits and node.id not in can_finish:
-            problems.append(node.place.problem(
-                "dead-end", f"step '{node.id}' cannot reach an end of '{process.id}' (add a flow onwards)"))
+            problems.append(
+                node.place.problem(
+                    "dead-end", f"step '{node.id}' cannot reach an end of '{process.id}' (add a flow onwards)"
+                )
+            )
 
 
 def _check_scenarios(model: Model, problems: list[Problem]) -> None:
@@ -246,15 +322,21 @@ def _check_scenarios(model: Model, problems: list[Problem]) -> None:
         for number, step in enumerate(scenario.steps, start=1):
             resolved = model.resolve_step(step.step)
             if resolved is None:
-                problems.append(step.at("step").problem(
-                    "scenario-unknown-step", f"scenario '{scenario.id}' step {number}: '{step.step}' does not exist"))
+                problems.append(
+                    step.at("step").problem(
+                        "scenario-unknown-step", f"scenario '{scenario.id}' step {number}: '{step.step}' does not exist"
+                    )
+                )
                 previous = None
                 continue
             node = resolved[1]
             if previous and graph is not None and not _follows(graph, previous, step.step):
-                problems.append(step.place.problem(
-                    "scenario-route", f"scenario '{scenario.id}' step {number}: '{step.step}' does not follow "
-                    f"'{previous}' by a flow"))
+                problems.append(
+                    step.place.problem(
+                        "scenario-route",
+                        f"scenario '{scenario.id}' step {number}: '{step.step}' does not follow '{previous}' by a flow",
+                    )
+                )
             _check_choices(scenario.id, number, step, node, problems)
             previous = step.step
 
@@ -278,18 +360,24 @@ def _follows(graph: nx.MultiDiGraph, a: str, b: str) -> bool:
 def _check_choices(scenario_id: str, number: int, step, node: Node, problems: list[Problem]) -> None:
     where = f"scenario '{scenario_id}' step {number}"
     if node.type == "gateway" and len(node.flows) >= 2 and not step.choices:
-        problems.append(step.place.problem("scenario-decision", f"{where} is a decision ('{node.label}'): give "
-                                           "the room choices, each with feedback"))
+        problems.append(
+            step.place.problem(
+                "scenario-decision",
+                f"{where} is a decision ('{node.label}'): give the room choices, each with feedback",
+            )
+        )
     if step.choices:
         if len(step.choices) < 2:
             problems.append(step.place.problem("scenario-decision", f"{where}: a decision needs two or more choices"))
         if sum(c.correct for c in step.choices) != 1:
-            problems.append(step.place.problem("scenario-decision", f"{where}: exactly one choice must be "
-                                               "'correct: true'"))
+            problems.append(
+                step.place.problem("scenario-decision", f"{where}: exactly one choice must be 'correct: true'")
+            )
         for choice in step.choices:
             if not choice.feedback:
-                problems.append(step.place.problem("scenario-feedback", f"{where}: choice '{choice.label}' has no "
-                                                   "feedback"))
+                problems.append(
+                    step.place.problem("scenario-feedback", f"{where}: choice '{choice.label}' has no feedback")
+                )
 
 
 __all__ = ["check_folder", "check_model", "ref", "target_ref"]

@@ -75,8 +75,10 @@ def _check(folder: str, strict: bool) -> int:
     errors = sum(p.is_error for p in result.problems)
     warnings = len(result.problems) - errors
     elapsed = time.perf_counter() - started
-    print(f"{len(result.files)} files, {len(result.model.processes)} processes checked in {elapsed:.2f} s: "
-          f"{errors} error(s), {warnings} warning(s)")
+    print(
+        f"{len(result.files)} files, {len(result.model.processes)} processes checked in {elapsed:.2f} s: "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
     return 1 if errors or (strict and warnings) else 0
 
 

@@ -98,18 +98,29 @@ def handovers(model: Model) -> list[HandoverRecord]:
                     continue
                 target = resolved[1]
                 if target.org and node.org and target.org != node.org:
-                    result.append(HandoverRecord(
-                        process=process.id, flow_id=flow.id, from_step=ref(process.id, node.id),
-                        to_step=ref(resolved[0].id, target.id), from_org=node.org, to_org=target.org,
-                        what=flow.handover.what if flow.handover else None,
-                        via=flow.handover.via if flow.handover else None, when=flow.when))
+                    result.append(
+                        HandoverRecord(
+                            process=process.id,
+                            flow_id=flow.id,
+                            from_step=ref(process.id, node.id),
+                            to_step=ref(resolved[0].id, target.id),
+                            from_org=node.org,
+                            to_org=target.org,
+                            what=flow.handover.what if flow.handover else None,
+                            via=flow.handover.via if flow.handover else None,
+                            when=flow.when,
+                        )
+                    )
     return result
 
 
 def handovers_between(model: Model, from_org: str | None = None, to_org: str | None = None) -> list[HandoverRecord]:
     """Handovers from one organisation to another (either side may be left open)."""
-    return [h for h in handovers(model)
-            if (from_org is None or h.from_org == from_org) and (to_org is None or h.to_org == to_org)]
+    return [
+        h
+        for h in handovers(model)
+        if (from_org is None or h.from_org == from_org) and (to_org is None or h.to_org == to_org)
+    ]
 
 
 @dataclass(frozen=True)
@@ -156,6 +167,7 @@ def paths(process: Process, limit: int = 50) -> list[list[str]]:
                     yield [s]
                 else:
                     yield from nx.all_simple_paths(g, s, e)
+
     return list(islice(generate(), limit))
 
 
@@ -168,7 +180,7 @@ def fold(text: str) -> str:
 @dataclass(frozen=True)
 class SearchHit:
     kind: str  # 'stap', 'organisatie', or a catalogue kind
-    ref: str   # 'process/step', organisation id, or 'catalogue/id'
+    ref: str  # 'process/step', organisation id, or 'catalogue/id'
     title: str
     context: str
     score: float
@@ -190,15 +202,30 @@ def search(model: Model, query: str, limit: int = 50) -> list[SearchHit]:
 
     for process in model.process_list():
         for node in process.nodes:
-            body = " ".join([node.description, " ".join(node.legal_basis), node.time_limit or "",
-                             process.title, _org_name(model, node.org)])
+            body = " ".join(
+                [
+                    node.description,
+                    " ".join(node.legal_basis),
+                    node.time_limit or "",
+                    process.title,
+                    _org_name(model, node.org),
+                ]
+            )
             s = score(node.label, body)
             if s:
-                hits.append(SearchHit("stap", ref(process.id, node.id), node.label,
-                                      f"{process.title} · {_org_name(model, node.org)}", s))
+                hits.append(
+                    SearchHit(
+                        "stap",
+                        ref(process.id, node.id),
+                        node.label,
+                        f"{process.title} · {_org_name(model, node.org)}",
+                        s,
+                    )
+                )
     for org in model.organisations.values():
-        body = " ".join([org.name, org.role, *org.tasks, *org.powers, *org.departure_support,
-                         *(j.title for j in org.job_titles)])
+        body = " ".join(
+            [org.name, org.role, *org.tasks, *org.powers, *org.departure_support, *(j.title for j in org.job_titles)]
+        )
         s = score(f"{org.abbreviation} {org.name}", body)
         if s:
             hits.append(SearchHit("organisatie", org.id, f"{org.abbreviation} – {org.name}", org.kind, s))

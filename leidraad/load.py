@@ -106,27 +106,30 @@ def load_file(path: Path, result: LoadResult) -> None:
 def _kind_of(doc: YamlDocument, problems: list[Problem]) -> str | None:
     data = doc.data
     if not isinstance(data, dict) or "kind" not in data:
-        problems.append(doc.place(()).problem(
-            "missing-kind", f"the file must start with 'kind:' ({', '.join(KINDS)})"))
+        problems.append(doc.place(()).problem("missing-kind", f"the file must start with 'kind:' ({', '.join(KINDS)})"))
         return None
     kind = data["kind"]
     if kind not in KINDS:
-        problems.append(doc.place(("kind",)).problem(
-            "unknown-kind", f"kind '{kind}' is not one of {', '.join(KINDS)}"))
+        problems.append(doc.place(("kind",)).problem("unknown-kind", f"kind '{kind}' is not one of {', '.join(KINDS)}"))
         return None
     if next(iter(data)) != "kind":
-        problems.append(doc.place(("kind",), key=True).problem(
-            "kind-first", "'kind:' must be the first key of the file"))
+        problems.append(
+            doc.place(("kind",), key=True).problem("kind-first", "'kind:' must be the first key of the file")
+        )
     return kind
 
 
 # Lenient builders: take whatever has the right shape, skip what does not. The schema has already
 # reported every structural problem with its place, so nothing here needs to explain itself again.
 
+
 def _s(d: dict[str, Any], key: str) -> str | None:
     value = d.get(key)
-    return value if isinstance(value, str) else (str(value) if isinstance(value, (int, float)) and
-                                                  not isinstance(value, bool) else None)
+    return (
+        value
+        if isinstance(value, str)
+        else (str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None)
+    )
 
 
 def _ls(d: dict[str, Any], key: str) -> list[str]:
@@ -140,7 +143,7 @@ def _items(d: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _key_places(doc: YamlDocument, base: tuple, d: dict[str, Any]) -> dict[str, Place]:
-    return {key: doc.place(base + (key,)) for key in d}
+    return {key: doc.place((*base, key)) for key in d}
 
 
 def _register(table: dict[str, Any], obj: Any, what: str, problems: list[Problem]) -> None:
@@ -156,14 +159,23 @@ def _register(table: dict[str, Any], obj: Any, what: str, problems: list[Problem
 def _build_organisations(doc: YamlDocument, model: Model, problems: list[Problem]) -> None:
     for i, d in _items(doc.data, "organisations"):
         org = Organisation(
-            id=_s(d, "id") or "", name=_s(d, "name") or "", abbreviation=_s(d, "abbreviation") or "",
-            kind=_s(d, "kind") or "overig", place=doc.place(("organisations", i)),
+            id=_s(d, "id") or "",
+            name=_s(d, "name") or "",
+            abbreviation=_s(d, "abbreviation") or "",
+            kind=_s(d, "kind") or "overig",
+            place=doc.place(("organisations", i)),
             key_places=_key_places(doc, ("organisations", i), d),
-            part_of=_s(d, "part_of"), role=_s(d, "role") or "", tasks=_ls(d, "tasks"), powers=_ls(d, "powers"),
+            part_of=_s(d, "part_of"),
+            role=_s(d, "role") or "",
+            tasks=_ls(d, "tasks"),
+            powers=_ls(d, "powers"),
             departure_support=_ls(d, "departure_support"),
             job_titles=[JobTitle(_s(j, "title") or "", _s(j, "description") or "") for _, j in _items(d, "job_titles")],
-            website=_s(d, "website"), sources=_ls(d, "sources"),
-            unconfirmed=_s(d, "unconfirmed"), outdated=_s(d, "outdated"))
+            website=_s(d, "website"),
+            sources=_ls(d, "sources"),
+            unconfirmed=_s(d, "unconfirmed"),
+            outdated=_s(d, "outdated"),
+        )
         _register(model.organisations, org, "organisation", problems)
 
 
@@ -174,13 +186,27 @@ def _build_catalogue(doc: YamlDocument, model: Model, problems: list[Problem]) -
     table = model.catalogues[kind]
     for i, d in _items(doc.data, "entries"):
         entry = CatalogueEntry(
-            catalogue=kind, id=_s(d, "id") or "", name=_s(d, "name") or "", place=doc.place(("entries", i)),
+            catalogue=kind,
+            id=_s(d, "id") or "",
+            name=_s(d, "name") or "",
+            place=doc.place(("entries", i)),
             key_places=_key_places(doc, ("entries", i), d),
-            abbreviation=_s(d, "abbreviation"), description=_s(d, "description") or "", facts=_ls(d, "facts"),
-            level=_s(d, "level"), participants=_ls(d, "participants"), chair=_s(d, "chair"),
-            frequency=_s(d, "frequency"), run_by=_s(d, "run_by"), legal_basis=_ls(d, "legal_basis"),
-            time_limit=_s(d, "time_limit"), target_groups=_ls(d, "target_groups"), related=_ls(d, "related"),
-            sources=_ls(d, "sources"), unconfirmed=_s(d, "unconfirmed"), outdated=_s(d, "outdated"))
+            abbreviation=_s(d, "abbreviation"),
+            description=_s(d, "description") or "",
+            facts=_ls(d, "facts"),
+            level=_s(d, "level"),
+            participants=_ls(d, "participants"),
+            chair=_s(d, "chair"),
+            frequency=_s(d, "frequency"),
+            run_by=_s(d, "run_by"),
+            legal_basis=_ls(d, "legal_basis"),
+            time_limit=_s(d, "time_limit"),
+            target_groups=_ls(d, "target_groups"),
+            related=_ls(d, "related"),
+            sources=_ls(d, "sources"),
+            unconfirmed=_s(d, "unconfirmed"),
+            outdated=_s(d, "outdated"),
+        )
         _register(table, entry, f"{kind} entry", problems)
 
 
@@ -192,12 +218,20 @@ def _build_process(doc: YamlDocument, model: Model, problems: list[Problem]) -> 
     d = doc.data
     phase = d.get("phase")
     process = Process(
-        id=_s(d, "id") or "", title=_s(d, "title") or _s(d, "id") or "", place=doc.place(()),
+        id=_s(d, "id") or "",
+        title=_s(d, "title") or _s(d, "id") or "",
+        place=doc.place(()),
         key_places=_key_places(doc, (), d),
         phase=phase if isinstance(phase, (int, float)) and not isinstance(phase, bool) else None,
-        summary=_s(d, "summary") or "", reviewed=_s(d, "reviewed"), sources_as_of=_s(d, "sources_as_of"),
-        lanes=_ls(d, "lanes"), target_groups=_ls(d, "target_groups"), sources=_ls(d, "sources"),
-        unconfirmed=_s(d, "unconfirmed"), outdated=_s(d, "outdated"))
+        summary=_s(d, "summary") or "",
+        reviewed=_s(d, "reviewed"),
+        sources_as_of=_s(d, "sources_as_of"),
+        lanes=_ls(d, "lanes"),
+        target_groups=_ls(d, "target_groups"),
+        sources=_ls(d, "sources"),
+        unconfirmed=_s(d, "unconfirmed"),
+        outdated=_s(d, "outdated"),
+    )
     nodes: dict[str, Node] = {}
     flow_ids: dict[str, Flow] = {}
     for i, n in _items(d, "nodes"):
@@ -227,41 +261,78 @@ def _build_node(doc: YamlDocument, i: int, n: dict[str, Any]) -> Node:
             elif isinstance(how, dict) and isinstance(how.get("role"), str):
                 involved.append(Involvement(org, how["role"], _s(how, "how")))
     node = Node(
-        id=_s(n, "id") or "", type=_s(n, "type") or "task", label=_s(n, "label") or _s(n, "id") or "",
-        org=_s(n, "org") or "", place=doc.place(base), key_places=_key_places(doc, base, n), involved=involved,
-        description=_s(n, "description") or "", legal_basis=_ls(n, "legal_basis"), time_limit=_s(n, "time_limit"),
-        systems=_ls(n, "systems"), locations=_ls(n, "locations"), consultations=_ls(n, "consultations"),
-        target_groups=_ls(n, "target_groups"), terms=_ls(n, "terms"), calls=_s(n, "calls"),
-        attached_to=_s(n, "attached_to"), trigger=_s(n, "trigger"),
-        interrupting=n.get("interrupting") is not False, sources=_ls(n, "sources"),
-        unconfirmed=_s(n, "unconfirmed"), outdated=_s(n, "outdated"))
+        id=_s(n, "id") or "",
+        type=_s(n, "type") or "task",
+        label=_s(n, "label") or _s(n, "id") or "",
+        org=_s(n, "org") or "",
+        place=doc.place(base),
+        key_places=_key_places(doc, base, n),
+        involved=involved,
+        description=_s(n, "description") or "",
+        legal_basis=_ls(n, "legal_basis"),
+        time_limit=_s(n, "time_limit"),
+        systems=_ls(n, "systems"),
+        locations=_ls(n, "locations"),
+        consultations=_ls(n, "consultations"),
+        target_groups=_ls(n, "target_groups"),
+        terms=_ls(n, "terms"),
+        calls=_s(n, "calls"),
+        attached_to=_s(n, "attached_to"),
+        trigger=_s(n, "trigger"),
+        interrupting=n.get("interrupting") is not False,
+        sources=_ls(n, "sources"),
+        unconfirmed=_s(n, "unconfirmed"),
+        outdated=_s(n, "outdated"),
+    )
     for j, f in _items(n, "next"):
         target = _s(f, "to")
         if not target:
             continue
         handover = f.get("handover")
-        node.flows.append(Flow(
-            source=node.id, target=target, id=_s(f, "id") or derive_flow_id(node.id, target),
-            place=doc.place(base + ("next", j)), key_places=_key_places(doc, base + ("next", j), f), when=_s(f, "when"), explicit_id=bool(_s(f, "id")),
-            handover=Handover(_s(handover, "what"), _s(handover, "via")) if isinstance(handover, dict) else None))
+        node.flows.append(
+            Flow(
+                source=node.id,
+                target=target,
+                id=_s(f, "id") or derive_flow_id(node.id, target),
+                place=doc.place((*base, "next", j)),
+                key_places=_key_places(doc, (*base, "next", j), f),
+                when=_s(f, "when"),
+                explicit_id=bool(_s(f, "id")),
+                handover=Handover(_s(handover, "what"), _s(handover, "via")) if isinstance(handover, dict) else None,
+            )
+        )
     return node
 
 
 def _build_scenario(doc: YamlDocument, model: Model, problems: list[Problem]) -> None:
     d = doc.data
     scenario = Scenario(
-        id=_s(d, "id") or "", title=_s(d, "title") or "", place=doc.place(()), persona=_s(d, "persona") or "",
-        summary=_s(d, "summary") or "", learning_goals=_ls(d, "learning_goals"),
-        target_groups=_ls(d, "target_groups"), sources=_ls(d, "sources"))
+        id=_s(d, "id") or "",
+        title=_s(d, "title") or "",
+        place=doc.place(()),
+        persona=_s(d, "persona") or "",
+        summary=_s(d, "summary") or "",
+        learning_goals=_ls(d, "learning_goals"),
+        target_groups=_ls(d, "target_groups"),
+        sources=_ls(d, "sources"),
+    )
     for i, s in _items(d, "steps"):
         step = _s(s, "step")
         if not step:
             continue
-        scenario.steps.append(ScenarioStep(
-            step=step, place=doc.place(("steps", i)), key_places=_key_places(doc, ("steps", i), s), narrative=_s(s, "narrative") or "",
-            question=_s(s, "question"),
-            choices=[Choice(_s(c, "label") or "", c.get("correct") is True, _s(c, "feedback"))
-                     for _, c in _items(s, "choices")]))
+        scenario.steps.append(
+            ScenarioStep(
+                step=step,
+                place=doc.place(("steps", i)),
+                key_places=_key_places(doc, ("steps", i), s),
+                narrative=_s(s, "narrative") or "",
+                question=_s(s, "question"),
+                choices=[
+                    Choice(_s(c, "label") or "", c.get("correct") is True, _s(c, "feedback"))
+                    for _, c in _items(s, "choices")
+                ],
+            )
+        )
     _register(model.scenarios, scenario, "scenario", problems)
 
 

@@ -221,7 +221,8 @@ class Model:
 
     organisations: dict[str, Organisation] = field(default_factory=dict)
     catalogues: dict[str, dict[str, CatalogueEntry]] = field(
-        default_factory=lambda: {kind: {} for kind in CATALOGUE_KINDS})
+        default_factory=lambda: {kind: {} for kind in CATALOGUE_KINDS}
+    )
     processes: dict[str, Process] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
 

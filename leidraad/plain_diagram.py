@@ -40,8 +40,12 @@ def require_dot() -> str:
 
 
 def plain_dot(model: Model, process: Process) -> graphviz.Digraph:
-    g = graphviz.Digraph(process.id, graph_attr={"rankdir": "LR", "fontname": FONT, "newrank": "true"},
-                         node_attr={"fontname": FONT, "fontsize": "10"}, edge_attr={"fontname": FONT, "fontsize": "9"})
+    g = graphviz.Digraph(
+        process.id,
+        graph_attr={"rankdir": "LR", "fontname": FONT, "newrank": "true"},
+        node_attr={"fontname": FONT, "fontsize": "10"},
+        edge_attr={"fontname": FONT, "fontsize": "9"},
+    )
     lanes: dict[str, list] = {}
     for node in process.nodes:
         lanes.setdefault(node.org, []).append(node)
@@ -64,7 +68,7 @@ def plain_dot(model: Model, process: Process) -> graphviz.Digraph:
         for flow in node.flows:
             target = flow.target
             if flow.crosses_process:
-                target = f"ext:{flow.target}"
+                target = "ext__" + flow.target.replace("/", "__")
                 if target not in external:
                     external.add(target)
                     g.node(target, label=_wrap(f"→ {flow.target}"), shape="note", id=f"ext-{len(external)}")

@@ -32,8 +32,7 @@ def load_schema(name: str) -> dict[str, Any]:
 @cache
 def _registry() -> Registry:
     names = [*SCHEMA_FILES.values(), "common.schema.json"]
-    return Registry().with_resources(
-        (SCHEMA_BASE + name, Resource.from_contents(load_schema(name))) for name in names)
+    return Registry().with_resources((SCHEMA_BASE + name, Resource.from_contents(load_schema(name))) for name in names)
 
 
 @cache
@@ -50,8 +49,15 @@ def validate(doc: YamlDocument, kind: str) -> list[Problem]:
 
 def _describe(path: tuple[Any, ...], data: Any) -> str:
     """A readable name for the object at `path`: "node 'x'", "flow 2 of node 'x'", "the file"."""
-    names = {"nodes": "node", "organisations": "organisation", "entries": "entry", "steps": "step",
-             "next": "flow", "job_titles": "job title", "choices": "choice"}
+    names = {
+        "nodes": "node",
+        "organisations": "organisation",
+        "entries": "entry",
+        "steps": "step",
+        "next": "flow",
+        "job_titles": "job title",
+        "choices": "choice",
+    }
     parts: list[str] = []
     cursor = data
     i = 0
@@ -84,8 +90,9 @@ def _to_problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed keys: {', '.join(allowed)}"
-            problems.append(doc.place(path + (key,), key=True).problem(
-                "unknown-key", f"unknown key '{key}' in {where}{suggestion}"))
+            problems.append(
+                doc.place((*path, key), key=True).problem("unknown-key", f"unknown key '{key}' in {where}{suggestion}")
+            )
         return problems
     if keyword == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else "?"
@@ -99,25 +106,41 @@ def _to_problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if keyword == "pattern":
         if "sources" in path or path[-1:] == ("website",):
             return [place.problem("source-url", f"{where}: '{error.instance}' is not an http(s) URL")]
-        if path and path[-1] == "id" or "lanes" in path or "propertyNames" in error.schema_path:
-            return [place.problem("invalid-id", f"{where}: '{error.instance}' is not a valid id "
-                                  "(lower-case letters, digits, '_' and '-')")]
+        if (path and path[-1] == "id") or "lanes" in path or "propertyNames" in error.schema_path:
+            return [
+                place.problem(
+                    "invalid-id",
+                    f"{where}: '{error.instance}' is not a valid id (lower-case letters, digits, '_' and '-')",
+                )
+            ]
         return [place.problem("invalid-value", f"{where}: '{error.instance}' does not have the expected form")]
     if keyword in ("enum", "const"):
         options = error.validator_value if keyword == "enum" else [error.validator_value]
-        return [place.problem("invalid-value",
-                              f"{where}: '{error.instance}' is not one of {', '.join(map(str, options))}")]
+        return [
+            place.problem("invalid-value", f"{where}: '{error.instance}' is not one of {', '.join(map(str, options))}")
+        ]
     if keyword == "oneOf":
-        return [place.problem("invalid-value", f"{where}: use one of uitvoerend, adviserend, geïnformeerd, "
-                              "beslissend, or a mapping with 'role' and 'how'")]
+        return [
+            place.problem(
+                "invalid-value",
+                f"{where}: use one of uitvoerend, adviserend, geïnformeerd, "
+                "beslissend, or a mapping with 'role' and 'how'",
+            )
+        ]
     if keyword == "propertyNames":
         return [place.problem("invalid-id", f"{where}: '{error.instance}' is not a valid id")]
     return [place.problem("invalid-value", f"{where}: {error.message}")]
 
 
 def _type_word(expected: str) -> str:
-    return {"object": "a mapping", "array": "a list", "string": "text", "number": "a number",
-            "boolean": "true or false", "null": "null"}.get(expected, expected)
+    return {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "text",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "null",
+    }.get(expected, expected)
 
 
 def _type_of(value: Any) -> str:

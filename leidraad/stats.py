@@ -40,8 +40,9 @@ def model_stats(model: Model) -> dict[str, Any]:
 def format_stats(stats: dict[str, Any]) -> str:
     lines = [
         f"processes      {stats['processes']}",
-        f"nodes          {stats['nodes']}  (" + ", ".join(
-            f"{t} {c}" for t, c in stats["nodes_by_type"].items() if c) + ")",
+        f"nodes          {stats['nodes']}  ("
+        + ", ".join(f"{t} {c}" for t, c in stats["nodes_by_type"].items() if c)
+        + ")",
         f"flows          {stats['flows']}",
         f"handovers      {stats['handovers']}",
         f"organisations  {stats['organisations']}",

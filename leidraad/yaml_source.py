@@ -64,17 +64,23 @@ def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Refuse what must not be parsed: oversized and non-UTF-8 files."""
     place = Place(file, 1, 1)
     if len(raw) > MAX_FILE_BYTES:
-        return None, [place.problem(
-            "file-too-large",
-            f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB): split it into smaller files",
-        )]
+        return None, [
+            place.problem(
+                "file-too-large",
+                f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (1 MiB): "
+                "split it into smaller files",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Place(file, line, col).problem(
-            "not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")]
+        return None, [
+            Place(file, line, col).problem(
+                "not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8"
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, []
@@ -90,16 +96,25 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
                 documents += 1
                 if documents == 2:
                     line, col = _mark(event)
-                    problems.append(Place(file, line, col).problem(
-                        "multiple-documents", "a file holds one YAML document; remove the second '---'"))
+                    problems.append(
+                        Place(file, line, col).problem(
+                            "multiple-documents", "a file holds one YAML document; remove the second '---'"
+                        )
+                    )
             if isinstance(event, yaml.AliasEvent):
                 line, col = _mark(event)
-                problems.append(Place(file, line, col).problem(
-                    "yaml-anchor", f"alias '*{event.anchor}' is not allowed: write the content out in full"))
+                problems.append(
+                    Place(file, line, col).problem(
+                        "yaml-anchor", f"alias '*{event.anchor}' is not allowed: write the content out in full"
+                    )
+                )
             elif getattr(event, "anchor", None):
                 line, col = _mark(event)
-                problems.append(Place(file, line, col).problem(
-                    "yaml-anchor", f"anchor '&{event.anchor}' is not allowed: write the content out in full"))
+                problems.append(
+                    Place(file, line, col).problem(
+                        "yaml-anchor", f"anchor '&{event.anchor}' is not allowed: write the content out in full"
+                    )
+                )
         if documents > 1:
             return None, problems
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -107,9 +122,9 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return None, problems + [Place(file, line, col).problem("yaml-syntax", f"YAML syntax: {what}")]
+        return None, [*problems, Place(file, line, col).problem("yaml-syntax", f"YAML syntax: {what}")]
     except yaml.YAMLError as exc:
-        return None, problems + [Place(file, 1, 1).problem("yaml-syntax", f"YAML syntax: {exc}")]
+        return None, [*problems, Place(file, 1, 1).problem("yaml-syntax", f"YAML syntax: {exc}")]
 
     doc = YamlDocument(file, None)
     if root is not None:
@@ -125,7 +140,7 @@ def _convert(node: Node, path: Path, doc: YamlDocument, problems: list[Problem],
         return _ScalarConstructor().construct_object(node)
     active = active | {id(node)}
     if isinstance(node, SequenceNode):
-        return [_convert(item, path + (i,), doc, problems, active) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), doc, problems, active) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -134,17 +149,24 @@ def _convert(node: Node, path: Path, doc: YamlDocument, problems: list[Problem],
                 problems.append(Place(doc.file, line, col).problem("wrong-type", "a key must be a plain word"))
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Place(doc.file, line, col).problem(
-                    "yaml-anchor", "merge key '<<' is not allowed: write the content out in full"))
+                problems.append(
+                    Place(doc.file, line, col).problem(
+                        "yaml-anchor", "merge key '<<' is not allowed: write the content out in full"
+                    )
+                )
                 continue
             key = str(key_node.value)
             if key in result:
-                first_line, _ = doc.key_marks[path + (key,)]
-                problems.append(Place(doc.file, line, col).problem(
-                    "duplicate-key", f"key '{key}' appears twice in this mapping (first on line {first_line}); "
-                    "YAML would silently keep only the last one"))
+                first_line, _ = doc.key_marks[(*path, key)]
+                problems.append(
+                    Place(doc.file, line, col).problem(
+                        "duplicate-key",
+                        f"key '{key}' appears twice in this mapping (first on line {first_line}); "
+                        "YAML would silently keep only the last one",
+                    )
+                )
                 continue
-            doc.key_marks[path + (key,)] = (line, col)
-            result[key] = _convert(value_node, path + (key,), doc, problems, active)
+            doc.key_marks[(*path, key)] = (line, col)
+            result[key] = _convert(value_node, (*path, key), doc, problems, active)
         return result
     return None

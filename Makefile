@@ -1,0 +1,48 @@
+# Two commands on a fresh Debian 12 machine: `make run` and `make test`.
+# Both install what is missing on the way and are quick when everything is there.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Graphviz draws the diagrams; the diagrams name the font "DejaVu Sans" from fonts-dejavu-core.
+RUN_PACKAGES := graphviz fonts-dejavu-core
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+TEST_PACKAGES := chromium
+PORT ?= 8501
+
+.PHONY: run test setup system-packages test-packages check lint bench clean
+
+run: setup
+	$(BIN)/streamlit run app.py --server.port=$(PORT)
+
+test: setup test-packages
+	$(BIN)/ruff check .
+	$(BIN)/python -m leidraad check --strict processes
+	$(BIN)/python -m pytest
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@scripts/ensure-debian-packages.sh $(RUN_PACKAGES)
+
+test-packages:
+	@scripts/ensure-debian-packages.sh $(TEST_PACKAGES)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): install Python's venv module (Debian: apt-get install python3-venv)" >&2; exit 1; }
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+check: setup
+	$(BIN)/python -m leidraad check --strict processes
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python -m leidraad bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
