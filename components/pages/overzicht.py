@@ -26,7 +26,7 @@ def render() -> None:
     counts: dict[str, int] = {}
     for h in handovers(model):
         counts[h.process] = counts.get(h.process, 0) + 1
-    st.subheader(f"{len(processes)} processen")
+    st.subheader(f"{len(processes)} {'proces' if len(processes) == 1 else 'processen'}")
     for process in processes:
         with st.container(border=True):
             phase = f"Fase {process.phase:g} · " if process.phase is not None else ""

@@ -98,3 +98,8 @@ def test_messages_name_the_object_and_suggest_a_fix(tmp_path: Path) -> None:
     (problem,) = result.problems
     assert "lable" in problem.message and "did you mean 'label'" in problem.message
     assert "node 'start'" in problem.message
+
+
+def test_every_rule_is_documented_for_editors() -> None:
+    doc = (FIXTURES.parent.parent / "docs" / "content-format.md").read_text(encoding="utf-8")
+    assert [rule for rule in RULES if f"`{rule}`" not in doc] == []

@@ -1,0 +1,36 @@
+"""In a real browser: the app starts, lists the real processes, and reports a broken file with its line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def test_overzicht_lists_real_processes(page, app_server, content_model) -> None:
+    page.goto(app_server.url)
+    expect(page.get_by_role("heading", name="LTV Procesverkenner")).to_be_visible()
+    first = content_model.model.process_list()[0]
+    expect(page.get_by_text(first.title).first).to_be_visible()
+    count = len(content_model.model.processes)
+    expect(page.get_by_text(f"{count} {'proces' if count == 1 else 'processen'}", exact=True)).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "overzicht.png"), full_page=True)
+
+
+def test_broken_file_is_shown_and_the_rest_served(page, server_factory, tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "check" / "base", folder)
+    shutil.copy(FIXTURES / "check" / "rules" / "yaml-syntax.yaml", folder)
+    server = server_factory(content=folder)
+    page.goto(server.url)
+    expect(page.get_by_text("Basis").first).to_be_visible()
+    expect(page.get_by_text("De inhoud bevat 1 fout(en)")).to_be_visible()
+    expect(page.get_by_text("Traceback")).to_have_count(0)
