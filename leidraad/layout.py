@@ -309,7 +309,7 @@ def layout_process(model: Model, process: Process) -> Geometry:
     new_pos: dict[str, tuple[float, float]] = {}
     width = HEADER_W + (max_x - min_x) + 2 * MARGIN
     for i, lane in enumerate(lanes):
-        x0, y0, x1, y1 = clusters.get(i, (min_x, 0.0, min_x, LANE_MIN_H))
+        _x0, y0, _x1, y1 = clusters.get(i, (min_x, 0.0, min_x, LANE_MIN_H))
         height = max(LANE_MIN_H, (y1 - y0) + 2 * LANE_PAD)
         extra = (height - (y1 - y0)) / 2
         for item in items:

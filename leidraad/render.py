@@ -10,6 +10,7 @@ Ids: a node's group has the step id as `id`; lanes are `lane-<org>`, edges `edge
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from collections.abc import Iterable
@@ -256,7 +257,7 @@ def render_svg(
     resolve = not themed
     path = list(path)
     on_path_nodes = set(path) if resolve else set()
-    on_path_edges = {(a, b) for a, b in zip(path, path[1:], strict=False)} if resolve else set()
+    on_path_edges = {(a, b) for a, b in itertools.pairwise(path)} if resolve else set()
     faded_set = set(faded) if resolve else set()
 
     def fade_classes(obj_id: str, classes: Iterable[str]) -> bool:
@@ -267,7 +268,8 @@ def render_svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ltv-diagram ltv-{mode}" '
         f'viewBox="0 0 {geometry.width:.0f} {geometry.height:.0f}" width="{geometry.width:.0f}" '
-        f'height="{geometry.height:.0f}" role="img" aria-label={quoteattr("Procesdiagram: " + (title or geometry.process))} '
+        f'height="{geometry.height:.0f}" role="img" '
+        f"aria-label={quoteattr('Procesdiagram: ' + (title or geometry.process))} "
         f"data-process={quoteattr(geometry.process)}>",
         f"<title>{escape(title or geometry.process)}</title>",
         f"<style>{css}</style>",
