@@ -5,10 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Graphviz draws the diagrams; the diagrams name the font "DejaVu Sans" from fonts-dejavu-core.
-RUN_PACKAGES := graphviz fonts-dejavu-core
-# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
-TEST_PACKAGES := chromium
+# Graphviz lays out the diagrams; the diagrams name the font "DejaVu Sans" from fonts-dejavu-core;
+# Pango and Cairo serve WeasyPrint (PDF) and CairoSVG (PNG).
+RUN_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libcairo2
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`);
+# poppler-utils turns exported PDFs into pictures the tests can inspect.
+TEST_PACKAGES := chromium poppler-utils
 PORT ?= 8501
 
 .PHONY: run test setup system-packages test-packages check lint bench clean

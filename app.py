@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.pages import overzicht
+from components.navigation import pages
 
 st.set_page_config(page_title="LTV Procesverkenner", page_icon="🧭", layout="wide")
-st.navigation([st.Page(overzicht.render, title="Overzicht", url_path="overzicht", default=True)]).run()
+st.navigation(list(pages().values()), position="top").run()

@@ -40,10 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     ej = export_sub.add_parser("json", help="the whole resolved model as one JSON document")
     ej.add_argument("-o", "--output", help="file to write (default: standard output)")
     ej.add_argument("--content", default=DEFAULT_CONTENT)
-    es = export_sub.add_parser("svg", help="a plain Graphviz drawing of one process")
-    es.add_argument("process")
-    es.add_argument("-o", "--output", required=True)
-    es.add_argument("--content", default=DEFAULT_CONTENT)
+    for fmt in ("svg", "png", "pdf"):
+        ex = export_sub.add_parser(fmt, help=f"the swimlane diagram of one process as {fmt.upper()} (print colours)")
+        ex.add_argument("process")
+        ex.add_argument("-o", "--output", required=True)
+        ex.add_argument("--content", default=DEFAULT_CONTENT)
+        ex.add_argument("--select", help="step id to highlight")
+        ex.add_argument("--fade", default="", help="comma-separated organisation ids to fade")
+        if fmt == "svg":
+            ex.add_argument("--plain", action="store_true", help="a plain Graphviz drawing for content authors")
+
+    bench = sub.add_parser("bench", help="performance figures (load, check, layout, render)")
+    bench.add_argument("--content", default=DEFAULT_CONTENT)
+    bench.add_argument("--repeat", type=int, default=5)
     return parser
 
 
@@ -55,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _stats(args.content, args.json)
     if args.command == "export":
         return _export(args)
+    if args.command == "bench":
+        from .bench import run_bench
+
+        print(run_bench(args.content, max(1, args.repeat)))
+        return 0
     return 2
 
 
@@ -107,10 +121,22 @@ def _export(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(result.model.processes)) or "none"
         print(f"leidraad: unknown process '{args.process}' (known: {known})", file=sys.stderr)
         return 2
+    from .export_image import print_svg, svg_to_pdf, svg_to_png
+
     try:
-        svg = plain_svg(result.model, process)
+        if args.format == "svg" and args.plain:
+            Path(args.output).write_text(plain_svg(result.model, process), encoding="utf-8")
+            return 0
+        faded = [f"org-{org.strip()}" for org in args.fade.split(",") if org.strip()]
+        svg = print_svg(result.model, process, selected=args.select, faded=faded)
     except GraphvizMissing as exc:
         print(f"leidraad: {exc}", file=sys.stderr)
         return 1
-    Path(args.output).write_text(svg, encoding="utf-8")
+    if args.format == "svg":
+        Path(args.output).write_text(svg, encoding="utf-8")
+    elif args.format == "png":
+        Path(args.output).write_bytes(svg_to_png(svg))
+    else:
+        subtitle = f"Leidraad Terugkeer en Vertrek, versie {process.sources_as_of or 'onbekend'}"
+        Path(args.output).write_bytes(svg_to_pdf(svg, process.title, subtitle))
     return 0

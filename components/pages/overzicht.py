@@ -1,11 +1,15 @@
-"""Overzicht: the processes of the return chain in chronological order, and any content problems."""
+"""Overzicht: the phases of the return process as a clickable chain; each box opens its process."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from components.content import current_content
+from components.diagram import process_diagram
+from components.explorer_data import overview
+from components.navigation import PROCES_URL, open_process, pages
 from components.problems import problems_panel
+from components.text import md
 from leidraad.graph import handovers
 
 
@@ -13,26 +17,32 @@ def render() -> None:
     result = current_content()
     model = result.model
     st.title("LTV Procesverkenner")
-    st.caption(
-        "Verkenner van de Leidraad Terugkeer en Vertrek: welke organisaties zijn betrokken bij welk "
-        "proces, wie is wanneer verantwoordelijk, en wat kan elke organisatie doen om vertrek te "
-        "ondersteunen. Geen officiële publicatie van DT&V."
-    )
+    st.caption("Verkenner van de Leidraad Terugkeer en Vertrek: welke organisaties zijn betrokken bij welk "
+               "proces, wie is wanneer verantwoordelijk, en wat kan elke organisatie doen om vertrek te "
+               "ondersteunen. Geen officiële publicatie van DT&V.")
     problems_panel(result.problems, result.broken_files)
     processes = model.process_list()
     if not processes:
         st.info("Er zijn (nog) geen processen geladen.")
         return
+    st.subheader(f"{len(processes)} {'proces' if len(processes) == 1 else 'processen'}")
+    st.caption("Elke rij is een fase van het terugkeerproces; elke rechthoek opent een proces. Pijlen tonen waar "
+               "een proces verdergaat in een ander.")
+    clicked = process_diagram(overview(), key="overzicht", height=520)
+    if clicked and clicked in model.processes:
+        st.session_state["overzicht.selected"] = None
+        open_process(clicked)
+
     counts: dict[str, int] = {}
     for h in handovers(model):
         counts[h.process] = counts.get(h.process, 0) + 1
-    st.subheader(f"{len(processes)} {'proces' if len(processes) == 1 else 'processen'}")
-    for process in processes:
-        with st.container(border=True):
+    with st.expander("Alle processen als lijst", expanded=False):
+        for process in processes:
             phase = f"Fase {process.phase:g} · " if process.phase is not None else ""
-            st.markdown(f"**{phase}{process.title}**")
+            st.markdown(f"**{md(phase + process.title)}**")
             if process.summary:
-                st.write(process.summary)
-            st.caption(
-                f"{len(process.nodes)} stappen · {counts.get(process.id, 0)} overdrachten · bron: {process.place.file}"
-            )
+                st.markdown(md(process.summary))
+            st.caption(f"{len(process.nodes)} stappen · {counts.get(process.id, 0)} overdrachten · "
+                       f"bron: {process.place.file}")
+            st.page_link(pages()[PROCES_URL], label=f"Open {process.title}", query_params={"proces": process.id},
+                         icon=":material/open_in_new:")

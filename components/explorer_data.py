@@ -1,0 +1,91 @@
+"""Cached derived data for the explorer: layouts, drawings and indexes, once per content version.
+
+Everything is keyed on the content hash, so an edited YAML file gives new drawings on the next page
+load, and a click (which reruns the script) never triggers a new layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from components.content import content_folder, current_content
+from leidraad.graph import HandoverRecord, chain_graph, handovers
+from leidraad.layout import Geometry, layout_process
+from leidraad.load import content_hash
+from leidraad.overview import overview_svg
+from leidraad.render import render_svg
+
+
+def content_version() -> str:
+    return content_hash(content_folder())
+
+
+@dataclass(frozen=True)
+class Drawing:
+    geometry: Geometry
+    svg: str
+    digest: str
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _drawing(version: str, process_id: str) -> Drawing | None:
+    model = current_content().model
+    process = model.processes.get(process_id)
+    if process is None:
+        return None
+    geometry = layout_process(model, process)
+    svg = render_svg(geometry, title=process.title, mode="themed")
+    return Drawing(geometry, svg, hashlib.sha256(svg.encode()).hexdigest())
+
+
+def drawing(process_id: str) -> Drawing | None:
+    return _drawing(content_version(), process_id)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _overview(version: str) -> str:
+    return overview_svg(current_content().model)
+
+
+def overview() -> str:
+    return _overview(content_version())
+
+
+@dataclass
+class ModelIndex:
+    """Lookups the step panel needs, built once per content version."""
+
+    handovers_out: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
+    handovers_in: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
+    successors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    predecessors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    callers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _index(version: str) -> ModelIndex:
+    model = current_content().model
+    index = ModelIndex()
+    for h in handovers(model):
+        index.handovers_out[h.from_step].append(h)
+        index.handovers_in[h.to_step].append(h)
+    g = chain_graph(model)
+    for a, b, data in g.edges(data=True):
+        kind = data.get("kind", "flow")
+        if (b, kind) not in index.successors[a]:
+            index.successors[a].append((b, kind))
+        if (a, kind) not in index.predecessors[b]:
+            index.predecessors[b].append((a, kind))
+    for process in model.processes.values():
+        for node in process.nodes:
+            if node.calls:
+                index.callers[node.calls].append(f"{process.id}/{node.id}")
+    return index
+
+
+def model_index() -> ModelIndex:
+    return _index(content_version())

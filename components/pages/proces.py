@@ -1,0 +1,157 @@
+"""Proces: one process as a clickable swimlane diagram (or as text) with the step detail panel.
+
+The URL always reflects the process, the selected step and the view, so a trainer can share
+exactly what is on the screen; opening such a URL restores it.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.content import current_content
+from components.diagram import process_diagram
+from components.explorer_data import drawing
+from components.navigation import query_param
+from components.problems import problems_panel
+from components.step_panel import step_panel
+from components.text import md
+from components.text_view import text_view
+from leidraad.model import Model, Process
+
+TRAIL_KEY = "proces.trail"
+VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
+
+
+def go(process_id: str, step: str | None = None) -> None:
+    """Show another process and/or step (a callback: runs before the rerun)."""
+    current = st.query_params.get("proces")
+    trail: list[str] = st.session_state.setdefault(TRAIL_KEY, [])
+    if current and current != process_id:
+        if process_id in trail:
+            del trail[trail.index(process_id):]
+        else:
+            trail.append(current)
+    st.query_params["proces"] = process_id
+    if step:
+        st.query_params["stap"] = step
+        st.session_state[f"diagram-{process_id}.selected"] = step
+    elif "stap" in st.query_params:
+        del st.query_params["stap"]
+
+
+def render() -> None:
+    result = current_content()
+    model = result.model
+    process_id = query_param("proces")
+    if not model.processes:
+        st.warning("Er zijn geen processen geladen.")
+        problems_panel(result.problems, result.broken_files)
+        return
+    if process_id is None:
+        _choose_process(model)
+        return
+    process = model.processes.get(process_id)
+    if process is None:
+        st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
+        _choose_process(model)
+        return
+    _breadcrumbs(model, process)
+    st.title(process.title)
+    _header(process)
+
+    view = query_param("weergave") or "diagram"
+    if view not in VIEWS:
+        st.info(f"Onbekende weergave “{view}”: het diagram wordt getoond.")
+        view = "diagram"
+    chosen = st.segmented_control("Weergave", list(VIEWS), format_func=VIEWS.get, default=view,
+                                  key=f"view-{process.id}", label_visibility="collapsed")
+    view = chosen or "diagram"
+    if view == "diagram":
+        st.query_params.pop("weergave", None)
+        _diagram_view(model, process)
+    else:
+        st.query_params["weergave"] = view
+        text_view(model, process)
+
+
+def _diagram_view(model: Model, process: Process) -> None:
+    step = query_param("stap")
+    if step and process.node(step) is None and not step.startswith("link-"):
+        st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.",
+                   icon="🔎")
+        st.query_params.pop("stap", None)
+        step = None
+    art = drawing(process.id)
+    if art is None:
+        st.error("Dit proces kan niet getekend worden.")
+        return
+    left, right = st.columns([3, 1.25], gap="medium")
+    with left:
+        selected = process_diagram(art.svg, key=f"diagram-{process.id}", selected=step,
+                                   svg_hash=art.digest, height=_height(art.geometry.height))
+    if selected and selected.startswith("link-"):
+        node = art.geometry.node(selected)
+        if node and node.target:
+            target_process, _, target_step = node.target.partition("/")
+            go(target_process, target_step if model.processes.get(target_process) and
+               model.processes[target_process].node(target_step) and
+               model.processes[target_process].node(target_step).type != "start" else None)
+            st.rerun()
+    if selected and process.node(selected) and selected != step:
+        st.query_params["stap"] = selected
+    with right:
+        node = process.node(selected) if selected else None
+        if node is None:
+            st.info("Klik op een stap in het diagram (of gebruik Tab en Enter) om te zien wie wat doet.")
+            _legend()
+        else:
+            step_panel(model, process, node, go)
+
+
+def _height(drawing_height: float) -> int:
+    return int(min(720, max(420, drawing_height * 0.75 + 60)))
+
+
+def _header(process: Process) -> None:
+    if process.summary:
+        st.markdown(md(process.summary))
+    bits = []
+    if process.sources_as_of:
+        bits.append(f"Leidraad-versie {process.sources_as_of}")
+    bits.append(f"redactioneel beoordeeld op {process.reviewed}" if process.reviewed
+                else "nog niet beoordeeld door de redactieraad")
+    st.caption(" · ".join(bits))
+    if process.outdated:
+        st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
+    if process.unconfirmed:
+        st.markdown(f":orange-badge[Niet bevestigd] {md(process.unconfirmed)}")
+
+
+def _breadcrumbs(model: Model, process: Process) -> None:
+    trail = [p for p in st.session_state.get(TRAIL_KEY, []) if p in model.processes and p != process.id]
+    cols = st.columns(len(trail) + 2, gap="small", width="content")
+    cols[0].page_link(_overview_page(), label="Overzicht", icon=":material/home:")
+    for col, pid in zip(cols[1:], trail, strict=False):
+        col.button(f"› {model.processes[pid].title}", key=f"crumb-{pid}", on_click=go, args=(pid, None),
+                   type="tertiary")
+    cols[-1].markdown(f"› **{md(process.title)}**")
+
+
+def _overview_page():
+    from components.navigation import pages
+
+    return pages()[""]
+
+
+def _choose_process(model: Model) -> None:
+    st.subheader("Kies een proces")
+    for p in model.process_list():
+        phase = f"Fase {p.phase:g} · " if p.phase is not None else ""
+        st.button(f"{phase}{p.title}", key=f"choose-{p.id}", on_click=go, args=(p.id, None), type="tertiary")
+
+
+def _legend() -> None:
+    st.caption("**Legenda** · dunne cirkel: start · dikke cirkel: einde · afgeronde rechthoek: taak · "
+               "rechthoek met +: deelproces (klik en open) · ruit met ×: beslispunt · ruit met +: parallel · "
+               "dubbele cirkel: gebeurtenis of termijn · gestreepte dikke pijl: overdracht tussen organisaties · "
+               "gestreepte grijze rechthoek: verder in een ander proces")
