@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
 import streamlit as st
 
 PROCES_URL = "proces"
 
 
-def _page(render: Callable[[], None], title: str, url_path: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(render, title=title, url_path=url_path, icon=icon, default=default)
+VIEWS = Path(__file__).resolve().parent.parent / "views"
+
+
+def _page(script: str, title: str, url_path: str, icon: str, default: bool = False) -> st.Page:
+    return st.Page(VIEWS / script, title=title, url_path=url_path, icon=icon, default=default)
 
 
 def pages() -> dict[str, st.Page]:
-    """The app's pages by url path; `app.py` hands them to st.navigation."""
-    from components.pages import over, overzicht, proces
-
+    """The app's pages by url path; `app.py` hands them to st.navigation. Each page is a two-line
+    script in views/ that calls its module in components/pages/ (file pages keep AppTest simple)."""
     return {
-        "": _page(overzicht.render, "Overzicht", "overzicht", "🧭", default=True),
-        PROCES_URL: _page(proces.render, "Proces", PROCES_URL, "🔀"),
-        "over": _page(over.render, "Over", "over", "ℹ️"),
+        "": _page("overzicht.py", "Overzicht", "overzicht", ":material/explore:", default=True),
+        PROCES_URL: _page("proces.py", "Proces", PROCES_URL, ":material/account_tree:"),
+        "over": _page("over.py", "Over", "over", ":material/info:"),
     }
 
 

@@ -4,6 +4,8 @@ renderer (and so looks and behaves like every other diagram)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .layout import Geometry, layout_process
 from .model import Flow, Model, Node, Organisation, Process
 from .problems import Place
@@ -40,7 +42,9 @@ def overview_model(model: Model) -> tuple[Model, Process]:
 
 def overview_geometry(model: Model) -> Geometry:
     synthetic, process = overview_model(model)
-    return layout_process(synthetic, process)
+    geometry = layout_process(synthetic, process)
+    # Phases are not organisations: a flow between two rows is no handover.
+    return replace(geometry, edges=tuple(replace(e, handover=False) for e in geometry.edges))
 
 
 def overview_svg(model: Model, mode: str = "themed") -> str:

@@ -88,7 +88,7 @@ def _diagram_view(model: Model, process: Process) -> None:
     left, right = st.columns([3, 1.25], gap="medium")
     with left:
         selected = process_diagram(art.svg, key=f"diagram-{process.id}", selected=step,
-                                   svg_hash=art.digest, height=_height(art.geometry.height))
+                                   height=_height(art.geometry.height))
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
         if node and node.target:
@@ -129,12 +129,15 @@ def _header(process: Process) -> None:
 
 def _breadcrumbs(model: Model, process: Process) -> None:
     trail = [p for p in st.session_state.get(TRAIL_KEY, []) if p in model.processes and p != process.id]
-    cols = st.columns(len(trail) + 2, gap="small", width="content")
-    cols[0].page_link(_overview_page(), label="Overzicht", icon=":material/home:")
-    for col, pid in zip(cols[1:], trail, strict=False):
-        col.button(f"› {model.processes[pid].title}", key=f"crumb-{pid}", on_click=go, args=(pid, None),
-                   type="tertiary")
-    cols[-1].markdown(f"› **{md(process.title)}**")
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.page_link(_overview_page(), label="Overzicht", icon=":material/home:")
+        for pid in trail:
+            st.button(f"› {model.processes[pid].title}", key=f"crumb-{pid}", on_click=go, args=(pid, None),
+                      type="tertiary")
+        st.markdown(f"› **{md(process.title)}**", width="content")
+        if trail:
+            st.button("Terug", key="crumb-back", on_click=go, args=(trail[-1], None),
+                      icon=":material/arrow_back:")
 
 
 def _overview_page():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def run_app(monkeypatch: pytest.MonkeyPatch, content: Path) -> AppTest:
 def all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [s.value for s in at.subheader] + [e.value for e in at.error] + [i.value for i in at.info]
-    return "\n".join(str(p) for p in parts)
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # undo markdown escaping
 
 
 def test_real_content_lists_every_process(monkeypatch: pytest.MonkeyPatch, content_model) -> None:

@@ -3,6 +3,7 @@ organisation playing a part, the chain walkable for the cases a trainer would sh
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def _walk(model, start: str, goal_processes: set[str], via: set[str] = frozenset
     g = chain_graph(model)
     waypoints = [start, *(f"{v}/start" for v in sorted(via))]
     route: list[str] = [start]
-    for a, b in zip(waypoints, waypoints[1:], strict=False):
+    for a, b in itertools.pairwise(waypoints):
         try:
             route += nx.shortest_path(g, a, b)[1:]
         except nx.NetworkXNoPath:

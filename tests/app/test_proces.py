@@ -1,0 +1,109 @@
+"""AppTest: the Proces page for every process, the step panel, deep links and bad parameters."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import CONTENT, ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, page: str = "views/proces.py", **params: str) -> AppTest:
+    monkeypatch.setenv("LTV_CONTENT", str(CONTENT))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "title", "subheader", "warning", "info", "error"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [b.label for b in at.button]
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))  # undo markdown escaping
+
+
+def diagram_data(at: AppTest) -> dict:
+    (element,) = at.get("bidi_component")
+    return json.loads(element.proto.json)
+
+
+def test_every_process_renders_with_its_diagram(monkeypatch, content_model, dot_available) -> None:
+    for process in content_model.model.process_list():
+        at = open_page(monkeypatch, proces=process.id)
+        assert process.title in texts(at)
+        data = diagram_data(at)
+        svg = data.get("svg") or ""
+        assert f'data-process="{process.id}"' in svg
+
+
+def test_deep_link_selects_the_step_and_fills_the_panel(monkeypatch, content_model, dot_available) -> None:
+    process = content_model.model.processes["vertrektermijn"]
+    node = next(n for n in process.nodes if n.type == "task" and n.involved)
+    at = open_page(monkeypatch, proces=process.id, stap=node.id)
+    text = texts(at)
+    assert node.label in text
+    org = content_model.model.organisations[node.org]
+    assert org.abbreviation in text
+    assert diagram_data(at)["selected"] == node.id
+    assert at.query_params["stap"] == [node.id] or at.query_params["stap"] == node.id
+    assert "Wijziging doorgeven" in text
+
+
+def test_selecting_a_step_updates_panel_and_url(monkeypatch, content_model, dot_available) -> None:
+    process = content_model.model.processes["vertrektermijn"]
+    node = next(n for n in process.nodes if n.type == "gateway")
+    at = open_page(monkeypatch, proces=process.id)
+    at.session_state[f"diagram-{process.id}.selected"] = node.id
+    at.run()
+    assert node.label in texts(at)
+    assert "Uitkomsten" in texts(at)
+    stap = at.query_params["stap"]
+    assert (stap[0] if isinstance(stap, list) else stap) == node.id
+
+
+@pytest.mark.parametrize("params", [
+    {"proces": "bestaat-niet"},
+    {"proces": "<script>alert(1)</script>"},
+    {"proces": "vertrektermijn", "stap": "bestaat-niet"},
+    {"proces": "vertrektermijn", "weergave": "raar"},
+    {"proces": "vertrektermijn", "stap": "'; DROP TABLE x; --"},
+])
+def test_bad_parameters_give_a_friendly_message(monkeypatch, params, dot_available) -> None:
+    at = open_page(monkeypatch, **params)
+    assert at.warning or at.info
+    assert "Traceback" not in texts(at)
+
+
+def test_text_view_sends_no_diagram(monkeypatch, content_model) -> None:
+    process = content_model.model.processes["vertrektermijn"]
+    at = open_page(monkeypatch, proces=process.id, weergave="tekst")
+    assert at.get("bidi_component") == []
+    text = texts(at)
+    for node in process.nodes:
+        assert node.label in text
+    assert "Verantwoordelijk" in text
+
+
+def test_no_process_shows_a_chooser(monkeypatch, content_model) -> None:
+    at = open_page(monkeypatch)
+    labels = [b.label for b in at.button]
+    assert any(content_model.model.process_list()[0].title in label for label in labels)
+
+
+def test_over_page_states_status_and_feedback(monkeypatch) -> None:
+    at = open_page(monkeypatch, page="views/over.py")
+    text = texts(at)
+    assert "geen officiële publicatie" in text
+    assert "redactieraadltv@dtv.minvenj.nl" in text
+    assert "2021-10" in text

@@ -1,0 +1,5 @@
+"""Page script: see components/pages/over.py."""
+
+from components.pages.over import render
+
+render()

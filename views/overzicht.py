@@ -1,0 +1,5 @@
+"""Page script: see components/pages/overzicht.py."""
+
+from components.pages.overzicht import render
+
+render()

@@ -1,0 +1,5 @@
+"""Page script: see components/pages/proces.py."""
+
+from components.pages.proces import render
+
+render()
