@@ -85,10 +85,16 @@ def _diagram_view(model: Model, process: Process) -> None:
     if art is None:
         st.error("Dit proces kan niet getekend worden.")
         return
+    key = f"diagram-{process.id}"
+    # Hand the diagram the URL's step only when the URL changed from outside (a deep link, a link in
+    # the panel): the step this page itself wrote after a click must not undo the next click.
+    written = st.session_state.get(f"{key}.written")
+    if step != written:
+        st.session_state[f"{key}.requested"] = step
+    requested = st.session_state.get(f"{key}.requested")
     left, right = st.columns([3, 1.25], gap="medium")
     with left:
-        selected = process_diagram(art.svg, key=f"diagram-{process.id}", selected=step,
-                                   height=_height(art.geometry.height))
+        selected = process_diagram(art.svg, key=key, selected=requested, height=_height(art.geometry.height))
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
         if node and node.target:
@@ -99,6 +105,9 @@ def _diagram_view(model: Model, process: Process) -> None:
             st.rerun()
     if selected and process.node(selected) and selected != step:
         st.query_params["stap"] = selected
+        st.session_state[f"{key}.written"] = selected
+    elif step and step == selected:
+        st.session_state[f"{key}.written"] = step
     with right:
         node = process.node(selected) if selected else None
         if node is None:
