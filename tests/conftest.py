@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +40,88 @@ def content_model():
     from leidraad.check import check_folder
 
     return check_folder(CONTENT)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class StreamlitServer:
+    """`streamlit run SCRIPT` on a free loopback port, from the repo root (so its config applies)."""
+
+    def __init__(self, script: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
+        self.port = free_port()
+        cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
+               f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+               "--server.fileWatcherType=none", *args]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("the Streamlit server did not become healthy within 60 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    require(Path(CHROMIUM).exists() and os.access(CHROMIUM, os.X_OK), f"Chromium ({CHROMIUM}, Debian package chromium)")
+    require(shutil.which("dot") is not None, "Graphviz ('dot', Debian package graphviz)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser_context(chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
+    """One Playwright and one Chromium for the whole run (the sync API allows one per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=chromium_path,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context) -> Iterator:
+    """A fresh tab; a JavaScript error in the page fails the test."""
+    errors: list[str] = []
+    page = browser_context.new_page()
+    page.set_default_timeout(30_000)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    page.close()
+    assert not errors, f"JavaScript errors in the page: {errors}"

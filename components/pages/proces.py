@@ -68,15 +68,23 @@ def render() -> None:
     view = chosen or "diagram"
     if view == "diagram":
         st.query_params.pop("weergave", None)
-        _diagram_view(model, process)
+        _diagram_view(process.id)
     else:
         st.query_params["weergave"] = view
         text_view(model, process)
 
 
-def _diagram_view(model: Model, process: Process) -> None:
+@st.fragment
+def _diagram_view(process_id: str) -> None:
+    """Diagram and panel rerun on their own when a step is clicked: the rest of the page is not
+    rebuilt or re-sent. Anything that changes the process reruns the whole page."""
+    model = current_content().model
+    process = model.processes.get(process_id)
+    if process is None or st.query_params.get("proces") != process_id:
+        st.rerun(scope="app")
+        return
     step = query_param("stap")
-    if step and process.node(step) is None and not step.startswith("link-"):
+    if step and process.node(step) is None:
         st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.",
                    icon="🔎")
         st.query_params.pop("stap", None)
@@ -97,12 +105,13 @@ def _diagram_view(model: Model, process: Process) -> None:
         selected = process_diagram(art.svg, key=key, selected=requested, height=_height(art.geometry.height))
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
+        st.session_state[f"{key}.selected"] = step
         if node and node.target:
             target_process, _, target_step = node.target.partition("/")
-            go(target_process, target_step if model.processes.get(target_process) and
-               model.processes[target_process].node(target_step) and
-               model.processes[target_process].node(target_step).type != "start" else None)
-            st.rerun()
+            target = model.resolve_step(node.target)
+            go(target_process, target_step if target and target[1].type != "start" else None)
+            st.rerun(scope="app")
+        return
     if selected and process.node(selected) and selected != step:
         st.query_params["stap"] = selected
         st.session_state[f"{key}.written"] = selected

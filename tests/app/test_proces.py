@@ -55,7 +55,7 @@ def test_deep_link_selects_the_step_and_fills_the_panel(monkeypatch, content_mod
     assert node.label in text
     org = content_model.model.organisations[node.org]
     assert org.abbreviation in text
-    assert diagram_data(at)["selected"] == node.id
+    assert diagram_data(at)["select"]["id"] == node.id
     assert at.query_params["stap"] == [node.id] or at.query_params["stap"] == node.id
     assert "Wijziging doorgeven" in text
 
