@@ -46,61 +46,27 @@ def _step_button(model: Model, step_ref: str, prefix: str, key: str, go: Go) -> 
 
 
 def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
+    """Text in one markdown block (one element to draw per click); navigation as buttons."""
     ref = f"{process.id}/{node.id}"
     index = model_index()
-    st.markdown(f"### {md(node.label)}")
-    st.caption(f"{TYPE_NAMES.get(node.type, node.type)} in *{md(process.title)}*")
-    if node.unconfirmed:
-        st.markdown(f":orange-badge[Niet bevestigd] {md(node.unconfirmed)}")
-    if node.outdated:
-        st.markdown(f":red-badge[Verouderd] {md(node.outdated)}")
-
-    st.markdown(f"**Verantwoordelijk:** {md(org_label(model, node.org))}")
-    if node.involved:
-        lines = [f"- {md(org_label(model, i.org))}: {ROLE_NAMES.get(i.role, i.role)}"
-                 + (f" – {md(i.how)}" if i.how else "") for i in node.involved]
-        st.markdown("**Ook betrokken:**\n" + "\n".join(lines))
-    if node.description:
-        st.markdown(md(node.description))
-    if node.type == "gateway" and node.flows:
-        outcomes = "\n".join(f"- {md(f.when or '(geen label)')} → {md(step_label(model, _ref(process, f.target)))}"
-                             for f in node.flows)
-        st.markdown(f"**Uitkomsten:**\n{outcomes}")
-    if node.legal_basis:
-        st.markdown("**Wettelijke basis:** " + "; ".join(md(b) for b in node.legal_basis))
-    if node.time_limit:
-        st.markdown(f"**Termijn:** {md(node.time_limit)}")
-    for field_name, kind in NODE_CATALOGUE_FIELDS.items():
-        values = getattr(node, field_name)
-        if values:
-            names = []
-            for value in values:
-                entry = model.catalogue_entry(kind, value)
-                names.append(md(f"{entry.name} ({entry.abbreviation})" if entry and entry.abbreviation
-                                else entry.name if entry else value))
-            st.markdown(f"**{CATALOGUE_LABELS[field_name]}:** " + ", ".join(names))
-
+    st.markdown(_panel_text(model, process, node))
     if node.calls and node.calls in model.processes:
         called = model.processes[node.calls]
         st.button(f"Open deelproces: {called.title}", key=f"drill-{ref}", on_click=go, args=(called.id, None),
                   type="primary", icon=":material/subdirectory_arrow_right:")
-
-    received = index.handovers_in.get(ref, [])
-    given = index.handovers_out.get(ref, [])
-    if received:
-        st.markdown("**Ontvangt van:**")
-        for i, h in enumerate(received):
+    for title, records, counterpart, arrow, prefix in (
+        ("Ontvangt van", index.handovers_in.get(ref, []), "from", "←", "in"),
+        ("Draagt over aan", index.handovers_out.get(ref, []), "to", "→", "out"),
+    ):
+        if not records:
+            continue
+        st.markdown(f"**{title}:**")
+        for i, h in enumerate(records):
+            org = h.from_org if counterpart == "from" else h.to_org
             what = f" – {h.what}" if h.what else ""
             via = f" via {_entry_name(model, h.via)}" if h.via else ""
-            st.caption(md(f"{org_label(model, h.from_org)}{what}{via}"))
-            _step_button(model, h.from_step, "←", f"in-{ref}-{i}", go)
-    if given:
-        st.markdown("**Draagt over aan:**")
-        for i, h in enumerate(given):
-            what = f" – {h.what}" if h.what else ""
-            via = f" via {_entry_name(model, h.via)}" if h.via else ""
-            st.caption(md(f"{org_label(model, h.to_org)}{what}{via}"))
-            _step_button(model, h.to_step, "→", f"out-{ref}-{i}", go)
+            st.caption(md(f"{org_label(model, org)}{what}{via}"))
+            _step_button(model, h.from_step if counterpart == "from" else h.to_step, arrow, f"{prefix}-{ref}-{i}", go)
 
     nexts = [s for s, kind in index.successors.get(ref, []) if kind in ("flow", "boundary", "returns")]
     prevs = [s for s, kind in index.predecessors.get(ref, []) if kind in ("flow", "boundary", "returns")]
@@ -111,10 +77,45 @@ def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
             for i, s in enumerate(nexts):
                 _step_button(model, s, "→ Volgende:", f"next-{ref}-{i}", go)
 
+    lines = []
     if node.sources:
-        st.markdown("**Bronnen:**\n" + "\n".join(f"- {md_link(url, url)}" for url in node.sources))
+        lines.append("**Bronnen:**\n" + "\n".join(f"- {md_link(url, url)}" for url in node.sources))
     subject = f"LTV Procesverkenner: {process.title} / {node.label} ({ref})"
-    st.markdown(f"[Wijziging doorgeven]({mailto(FEEDBACK_ADDRESS, subject)})")
+    lines.append(f"[Wijziging doorgeven]({mailto(FEEDBACK_ADDRESS, subject)})")
+    st.markdown("\n\n".join(lines))
+
+
+def _panel_text(model: Model, process: Process, node: Node) -> str:
+    parts = [f"### {md(node.label)}", f"*{TYPE_NAMES.get(node.type, node.type)} in {md(process.title)}*"]
+    if node.unconfirmed:
+        parts.append(f":orange-badge[Niet bevestigd] {md(node.unconfirmed)}")
+    if node.outdated:
+        parts.append(f":red-badge[Verouderd] {md(node.outdated)}")
+    parts.append(f"**Verantwoordelijk:** {md(org_label(model, node.org))}")
+    if node.involved:
+        lines = [f"- {md(org_label(model, i.org))}: {ROLE_NAMES.get(i.role, i.role)}"
+                 + (f" – {md(i.how)}" if i.how else "") for i in node.involved]
+        parts.append("**Ook betrokken:**\n" + "\n".join(lines))
+    if node.description:
+        parts.append(md(node.description))
+    if node.type == "gateway" and node.flows:
+        outcomes = "\n".join(f"- {md(f.when or '(geen label)')} → {md(step_label(model, _ref(process, f.target)))}"
+                             for f in node.flows)
+        parts.append(f"**Uitkomsten:**\n{outcomes}")
+    if node.legal_basis:
+        parts.append("**Wettelijke basis:** " + "; ".join(md(b) for b in node.legal_basis))
+    if node.time_limit:
+        parts.append(f"**Termijn:** {md(node.time_limit)}")
+    for field_name, kind in NODE_CATALOGUE_FIELDS.items():
+        values = getattr(node, field_name)
+        if values:
+            names = []
+            for value in values:
+                entry = model.catalogue_entry(kind, value)
+                names.append(md(f"{entry.name} ({entry.abbreviation})" if entry and entry.abbreviation
+                                else entry.name if entry else value))
+            parts.append(f"**{CATALOGUE_LABELS[field_name]}:** " + ", ".join(names))
+    return "\n\n".join(parts)
 
 
 def _entry_name(model: Model, entry_id: str) -> str:
