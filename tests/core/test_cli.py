@@ -89,7 +89,7 @@ def test_export_json_shape(tmp_path: Path) -> None:
 
 def test_export_svg_draws_every_step(tmp_path: Path, dot_available) -> None:
     out = tmp_path / "basis.svg"
-    assert main(["export", "svg", "basis", "-o", str(out), "--content", str(BASE)]) == 0
+    assert main(["export", "svg", "basis", "--plain", "-o", str(out), "--content", str(BASE)]) == 0
     ids = {el.get("id") for el in ElementTree.parse(out).iter()}
     assert {"start", "taak", "keuze", "eind", "lane-a", "lane-b", "edge-taak__keuze"} <= ids
 
@@ -109,3 +109,33 @@ def test_module_and_core_do_not_import_streamlit() -> None:
 def test_python_dash_m_runs(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "leidraad", "check", str(BASE)], capture_output=True, text=True)
     assert run.returncode == 0 and "0 error(s)" in run.stdout
+
+
+def test_export_png_and_pdf_of_a_real_process(tmp_path: Path, dot_available) -> None:
+    from tests.conftest import require
+
+    png, pdf = tmp_path / "v.png", tmp_path / "v.pdf"
+    assert main(["export", "png", "vertrektermijn", "-o", str(png), "--select", "vertrekgesprek"]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    assert main(["export", "pdf", "vertrektermijn", "-o", str(pdf), "--fade", "coa"]) == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    require(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext)")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Vertrektermijn en vertrekgesprekken" in text  # the title, as text in the PDF
+    assert "DT&V" in text  # lane headers come through as text too
+
+
+def test_export_svg_is_the_print_colouring(tmp_path: Path, dot_available) -> None:
+    out = tmp_path / "v.svg"
+    assert main(["export", "svg", "vertrektermijn", "-o", str(out), "--select", "vertrekgesprek"]) == 0
+    svg = out.read_text()
+    assert "ltv-print" in svg and "var(--st-" not in svg
+    root = ElementTree.parse(out).getroot()
+    selected = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id") == "vertrekgesprek"]
+    assert "selected" in selected[0].get("class").split()
+
+
+def test_bench_prints_figures(capsys, dot_available) -> None:
+    assert main(["bench", "--content", str(BASE), "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "load" in out and "basis" in out and "cold ms" in out
