@@ -12,7 +12,7 @@ import pytest
 
 from leidraad.graph import chain_graph, handovers
 from leidraad.stats import model_stats
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require
 
 BRONNEN = ROOT.parent / "shared" / "domain" / "bronnen.md"
 LEIDRAAD_PREFIX = "https://www.dienstterugkeerenvertrek.nl/over-dtv/leidraad-terugkeer-en-vertrek/"
@@ -48,8 +48,8 @@ def _all_cited(model) -> set[str]:
     return {url.rstrip("/") for url in cited}
 
 
-@pytest.mark.skipif(not BRONNEN.exists(), reason="shared/domain/bronnen.md is not beside the checkout")
 def test_every_leidraad_page_is_cited(content_model) -> None:
+    require(BRONNEN.exists(), f"{BRONNEN} (the shared fact base beside the checkout)")
     pages = {url.rstrip("/") for url in re.findall(r"https://www\.dienstterugkeerenvertrek\.nl/over-dtv/"
                                                    r"leidraad-terugkeer-en-vertrek/[^\s|)\]]+", BRONNEN.read_text())}
     assert pages, "bronnen.md lists Leidraad pages"
