@@ -64,6 +64,7 @@ class ModelIndex:
     successors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     predecessors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     callers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    abbreviations: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # abbr -> (kind, id, name)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -84,6 +85,11 @@ def _index(version: str) -> ModelIndex:
         for node in process.nodes:
             if node.calls:
                 index.callers[node.calls].append(f"{process.id}/{node.id}")
+    # Glossary first, so an abbreviation explained there wins over the same one elsewhere.
+    for kind in ("begrippen", *[k for k in model.catalogues if k != "begrippen"]):
+        for entry in model.catalogues[kind].values():
+            if entry.abbreviation and entry.abbreviation.casefold() != entry.name.casefold():
+                index.abbreviations.setdefault(entry.abbreviation, (kind, entry.id, entry.name))
     return index
 
 

@@ -22,6 +22,10 @@ def pages() -> dict[str, st.Page]:
     return {
         "": _page("overzicht.py", "Overzicht", "overzicht", ":material/explore:", default=True),
         PROCES_URL: _page("proces.py", "Proces", PROCES_URL, ":material/account_tree:"),
+        "organisaties": _page("organisaties.py", "Organisaties", "organisaties", ":material/apartment:"),
+        "koppelvlakken": _page("koppelvlakken.py", "Koppelvlakken", "koppelvlakken", ":material/swap_horiz:"),
+        "catalogi": _page("catalogi.py", "Catalogi", "catalogi", ":material/menu_book:"),
+        "zoeken": _page("zoeken.py", "Zoeken", "zoeken", ":material/search:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
     }
 
@@ -41,3 +45,16 @@ def query_param(name: str) -> str | None:
         return None
     value = str(value).strip()
     return value or None
+
+
+def step_link(label: str, step_ref: str, key_hint: str = "") -> None:
+    """A link that opens a step in its process diagram (client-side, keeps the session)."""
+    process_id, _, step = step_ref.partition("/")
+    params = {"proces": process_id}
+    if step:
+        params["stap"] = step
+    st.page_link(pages()[PROCES_URL], label=label, query_params=params, icon=":material/arrow_forward:")
+
+
+def page_link(url_path: str, label: str, icon: str | None = None, **params: str) -> None:
+    st.page_link(pages()[url_path], label=label, query_params=params or None, icon=icon)

@@ -3,11 +3,13 @@ on which basis, within which limits, what is handed over to whom, and where it c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
 
 from components.explorer_data import model_index
+from components.navigation import pages
 from components.text import mailto, md, md_link
 from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
 
@@ -50,6 +52,7 @@ def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
     ref = f"{process.id}/{node.id}"
     index = model_index()
     st.markdown(_panel_text(model, process, node))
+    _catalogue_links(model, node, index.abbreviations)
     if node.calls and node.calls in model.processes:
         called = model.processes[node.calls]
         st.button(f"Open deelproces: {called.title}", key=f"drill-{ref}", on_click=go, args=(called.id, None),
@@ -116,6 +119,25 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
                                 else entry.name if entry else value))
             parts.append(f"**{CATALOGUE_LABELS[field_name]}:** " + ", ".join(names))
     return "\n\n".join(parts)
+
+
+def _catalogue_links(model: Model, node: Node, abbreviations: dict[str, tuple[str, str, str]]) -> None:
+    """Abbreviations in the step explained inline, and every catalogue entry one click away."""
+    text = " ".join([node.label, node.description, *node.legal_basis, node.time_limit or ""])
+    found = [(abbr, entry) for abbr, entry in abbreviations.items()
+             if re.search(rf"(?<![\w&/]){re.escape(abbr)}(?![\w&/])", text)]
+    if found:
+        st.caption("Afkortingen: " + "; ".join(md(f"{abbr} = {name}") for abbr, (_, _, name) in found))
+    refs = [(kind, value) for field_name, kind in NODE_CATALOGUE_FIELDS.items() for value in getattr(node, field_name)]
+    refs += [(kind, entry_id) for _, (kind, entry_id, _) in found if (kind, entry_id) not in refs]
+    refs = [(k, v) for k, v in refs if model.catalogue_entry(k, v)]
+    if refs:
+        with st.container(horizontal=True, gap="small"):
+            for kind, value in refs:
+                entry = model.catalogue_entry(kind, value)
+                label = entry.abbreviation or entry.name
+                st.page_link(pages()["catalogi"], label=label, query_params={"soort": kind, "id": value},
+                             icon=":material/menu_book:", help=entry.name)
 
 
 def _entry_name(model: Model, entry_id: str) -> str:

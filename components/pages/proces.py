@@ -16,7 +16,9 @@ from components.problems import problems_panel
 from components.step_panel import step_panel
 from components.text import md
 from components.text_view import text_view
+from leidraad.filters import faded_ids, matching_steps, step_matches
 from leidraad.model import Model, Process
+from leidraad.text_order import reading_order
 
 TRAIL_KEY = "proces.trail"
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
@@ -59,6 +61,7 @@ def render() -> None:
     st.title(process.title)
     _header(process)
 
+    orgs, target_group, as_list = _filter(model, process)
     view = query_param("weergave") or "diagram"
     if view not in VIEWS:
         st.info(f"Onbekende weergave “{view}”: het diagram wordt getoond.")
@@ -66,16 +69,18 @@ def render() -> None:
     chosen = st.segmented_control("Weergave", list(VIEWS), format_func=VIEWS.get, default=view,
                                   key=f"view-{process.id}", label_visibility="collapsed")
     view = chosen or "diagram"
+    if as_list:
+        _matching_list(model, process, orgs, target_group)
     if view == "diagram":
         st.query_params.pop("weergave", None)
-        _diagram_view(process.id)
+        _diagram_view(process.id, tuple(orgs), target_group)
     else:
         st.query_params["weergave"] = view
         text_view(model, process)
 
 
 @st.fragment
-def _diagram_view(process_id: str) -> None:
+def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str | None = None) -> None:
     """Diagram and panel rerun on their own when a step is clicked: the rest of the page is not
     rebuilt or re-sent. Anything that changes the process reruns the whole page."""
     model = current_content().model
@@ -102,7 +107,9 @@ def _diagram_view(process_id: str) -> None:
     requested = st.session_state.get(f"{key}.requested")
     left, right = st.columns([3, 1.25], gap="medium")
     with left:
-        selected = process_diagram(art.svg, key=key, selected=requested, height=_height(art.geometry.height))
+        faded = faded_ids(process, art.geometry, orgs, target_group)
+        selected = process_diagram(art.svg, key=key, selected=requested, faded=faded,
+                                   height=_height(art.geometry.height))
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
@@ -124,6 +131,65 @@ def _diagram_view(process_id: str) -> None:
             _legend()
         else:
             step_panel(model, process, node, go)
+
+
+FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep"}
+
+
+def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool]:
+    """The organisation and target-group filter: in the URL (org=dtv,coa&doelgroep=amv), kept when
+    switching processes, applied in the browser by fading (no new layout, nothing moves)."""
+    url_orgs = [o for o in (query_param("org") or "").split(",") if o]
+    url_group = query_param("doelgroep")
+    unknown = [o for o in url_orgs if o not in model.organisations]
+    if unknown:
+        st.warning("Onbekende organisatie in het filter: " + ", ".join(unknown) + ". Die is weggelaten.", icon="🔎")
+    if url_group and url_group not in model.catalogues["doelgroepen"]:
+        st.warning(f"Onbekende doelgroep “{url_group}”; het doelgroepfilter is weggelaten.", icon="🔎")
+        url_group = None
+    url_orgs = [o for o in url_orgs if o in model.organisations]
+    state = st.session_state
+    written = state.get("filter.written")
+    if (url_orgs, url_group) != written:
+        if not url_orgs and not url_group and written and "org" not in st.query_params \
+                and "doelgroep" not in st.query_params:
+            url_orgs, url_group = written  # a link without the filter: keep the one in use
+        state[FILTER_KEYS["orgs"]] = url_orgs
+        state[FILTER_KEYS["group"]] = url_group
+    lanes = {n.org for n in process.nodes} | set(url_orgs)
+    options = [o for o in model.organisations if o in lanes]
+    groups = list(model.catalogues["doelgroepen"])
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        orgs = st.multiselect("Organisaties", options, key=FILTER_KEYS["orgs"], width=420,
+                              format_func=lambda o: model.organisations[o].abbreviation,
+                              placeholder="Alle organisaties")
+        group = st.selectbox("Doelgroep", groups, key=FILTER_KEYS["group"], width=260, index=None,
+                             format_func=lambda g: model.catalogues["doelgroepen"][g].name,
+                             placeholder="Alle doelgroepen")
+        as_list = st.toggle("Alleen passende stappen als lijst", key="filter-lijst")
+    if orgs:
+        st.query_params["org"] = ",".join(orgs)
+    else:
+        st.query_params.pop("org", None)
+    if group:
+        st.query_params["doelgroep"] = group
+    else:
+        st.query_params.pop("doelgroep", None)
+    state["filter.written"] = (list(orgs), group)
+    if orgs or group:
+        count = len(matching_steps(process, orgs, group))
+        st.caption(f"{count} van de {len(process.nodes)} stappen passen bij het filter; de rest is vervaagd.")
+    return list(orgs), group, as_list
+
+
+def _matching_list(model: Model, process: Process, orgs: list[str], group: str | None) -> None:
+    steps = [n for n in reading_order(process) if step_matches(process, n, orgs, group)]
+    with st.container(border=True):
+        st.markdown(f"**Passende stappen ({len(steps)})**")
+        for node in steps:
+            who = model.organisations[node.org].abbreviation if node.org in model.organisations else node.org
+            st.button(f"{node.label} · {who}", key=f"match-{process.id}-{node.id}", on_click=go,
+                      args=(process.id, node.id), type="tertiary")
 
 
 def _height(drawing_height: float) -> int:

@@ -27,9 +27,9 @@ def open_page(monkeypatch: pytest.MonkeyPatch, page: str = "views/proces.py", **
 
 def texts(at: AppTest) -> str:
     parts = []
-    for kind in ("markdown", "caption", "title", "subheader", "warning", "info", "error"):
+    for kind in ("markdown", "caption", "title", "header", "subheader", "warning", "info", "error"):
         parts += [str(e.value) for e in getattr(at, kind)]
-    parts += [b.label for b in at.button]
+    parts += [b.label for b in at.button] + [e.label for e in at.expander]
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))  # undo markdown escaping
 
 

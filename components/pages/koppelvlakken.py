@@ -1,0 +1,92 @@
+"""Koppelvlakken: who hands over to whom. A sender × receiver matrix of handover counts (click a
+cell for the handovers behind it) and a chain map of the organisations."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.content import current_content
+from components.diagram import process_diagram
+from components.explorer_data import content_version
+from components.navigation import page_link, pages, query_param, step_link
+from components.step_panel import org_label, step_label
+from components.text import md
+from leidraad.graph import handovers
+from leidraad.koppelvlakken import Matrix, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
+from leidraad.model import Model
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _drawings(version: str) -> tuple[Matrix, str, str]:
+    model = current_content().model
+    matrix = handover_matrix(model)
+    return matrix, matrix_svg(model, matrix), chain_map_svg(model, matrix)
+
+
+def render() -> None:
+    model = current_content().model
+    st.title("Koppelvlakken")
+    st.caption("Waar organisaties elkaar iets overdragen: een dossier, een persoon, een document of informatie. "
+               "Elke stroom in een proces tussen twee organisaties telt als overdracht.")
+    matrix, matrix_drawing, chain_drawing = _drawings(content_version())
+    if not matrix.orgs:
+        st.info("Er zijn geen overdrachten in de inhoud.")
+        return
+    van, naar = query_param("van"), query_param("naar")
+    for name, value in (("van", van), ("naar", naar)):
+        if value and value not in model.organisations:
+            st.warning(f"De organisatie “{value}” (parameter {name}) bestaat niet; het filter is weggelaten.",
+                       icon="🔎")
+    van = van if van in model.organisations else None
+    naar = naar if naar in model.organisations else None
+
+    top = ", ".join(f"{org_label(model, a).split(' (')[0]} → {org_label(model, b).split(' (')[0]} ({c})"
+                    for a, b, c in matrix.top_pairs(3))
+    st.markdown(f"**Meeste overdrachten:** {md(top)}")
+    tab_matrix, tab_map = st.tabs(["Matrix", "Ketenkaart"])
+    with tab_matrix:
+        st.caption("Rijen geven over, kolommen ontvangen. Klik op een cel voor de overdrachten erachter.")
+        # No selection from the URL: centring a deep-linked cell would push the matrix out of view.
+        clicked = process_diagram(matrix_drawing, key="matrix", height=min(760, 140 + 34 * len(matrix.orgs)))
+        cell = parse_cell_id(clicked) if clicked else None
+        if cell and cell != (van, naar):
+            van, naar = cell
+            st.query_params["van"], st.query_params["naar"] = van, naar
+    with tab_map:
+        st.caption("Organisaties met hun overdrachten; hoe dikker de lijn, hoe meer overdrachten. Klik op een "
+                   "organisatie voor haar pagina.")
+        org = process_diagram(chain_drawing, key="ketenkaart", height=620)
+        if org and org in model.organisations:
+            st.session_state["ketenkaart.selected"] = None
+            st.switch_page(pages()["organisaties"], query_params={"org": org})
+    _list(model, van, naar)
+
+
+def _list(model: Model, van: str | None, naar: str | None) -> None:
+    if not van and not naar:
+        return
+    records = [h for h in handovers(model) if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)]
+    title = f"Van {org_label(model, van) if van else 'iedereen'} aan {org_label(model, naar) if naar else 'iedereen'}"
+    st.subheader(f"{title} ({len(records)})")
+    if not records:
+        st.info("Geen overdrachten in deze richting.")
+    for h in records:
+        process = model.processes[h.process]
+        details = []
+        if h.what:
+            details.append(f"wat: {h.what}")
+        if h.via:
+            entry = model.catalogue_entry("informatie-uitwisseling", h.via)
+            details.append(f"via: {entry.name if entry else h.via}")
+        if h.when:
+            details.append(f"als: {h.when}")
+        with st.container(border=True):
+            st.markdown(f"**{md(step_label(model, h.from_step))}** → **{md(step_label(model, h.to_step))}**")
+            st.caption(md(f"{process.title}" + (" · " + " · ".join(details) if details else "")))
+            step_link("Open de overdragende stap", h.from_step)
+            step_link("Open de ontvangende stap", h.to_step)
+    with st.container(horizontal=True):
+        for org in (van, naar):
+            if org:
+                page_link("organisaties", f"Organisatie {model.organisations[org].abbreviation}",
+                          icon=":material/apartment:", org=org)

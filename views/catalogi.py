@@ -1,0 +1,5 @@
+"""Page script: see components/pages/catalogi.py."""
+
+from components.pages.catalogi import render
+
+render()

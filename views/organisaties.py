@@ -1,0 +1,5 @@
+"""Page script: see components/pages/organisaties.py."""
+
+from components.pages.organisaties import render
+
+render()
