@@ -5,4 +5,6 @@ import streamlit as st
 from components.navigation import pages
 
 st.set_page_config(page_title="LTV Procesverkenner", page_icon="🧭", layout="wide")
-st.navigation(list(pages().values()), position="top").run()
+# Presentation mode (training) hides the navigation; everything else shows it at the top.
+presenting = st.query_params.get("presentatie") == "1"
+st.navigation(list(pages().values()), position="hidden" if presenting else "top").run()

@@ -26,6 +26,8 @@ def pages() -> dict[str, st.Page]:
         "koppelvlakken": _page("koppelvlakken.py", "Koppelvlakken", "koppelvlakken", ":material/swap_horiz:"),
         "catalogi": _page("catalogi.py", "Catalogi", "catalogi", ":material/menu_book:"),
         "zoeken": _page("zoeken.py", "Zoeken", "zoeken", ":material/search:"),
+        "training": _page("training.py", "Training", "training", ":material/school:"),
+        "quiz": _page("quiz.py", "Quiz", "quiz", ":material/quiz:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
     }
 

@@ -21,11 +21,11 @@ def render() -> None:
                "proces, wie is wanneer verantwoordelijk, en wat kan elke organisatie doen om vertrek te "
                "ondersteunen. Geen officiële publicatie van DT&V.")
     problems_panel(result.problems, result.broken_files)
-    with st.form("zoeken-overzicht", border=False, enter_to_submit=True):
-        with st.container(horizontal=True, vertical_alignment="bottom"):
-            query = st.text_input("Zoeken", placeholder="Zoek een stap, organisatie of begrip", width=420,
-                                  label_visibility="collapsed")
-            submitted = st.form_submit_button("Zoeken", icon=":material/search:")
+    with (st.form("zoeken-overzicht", border=False, enter_to_submit=True),
+          st.container(horizontal=True, vertical_alignment="bottom")):
+        query = st.text_input("Zoeken", placeholder="Zoek een stap, organisatie of begrip", width=420,
+                              label_visibility="collapsed")
+        submitted = st.form_submit_button("Zoeken", icon=":material/search:")
     if submitted and query.strip():
         st.switch_page(pages()["zoeken"], query_params={"q": query.strip()[:200]})
     processes = model.process_list()

@@ -1,0 +1,5 @@
+"""Page script: see components/pages/quiz.py."""
+
+from components.pages.quiz import render
+
+render()

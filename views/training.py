@@ -1,0 +1,5 @@
+"""Page script: see components/pages/training.py."""
+
+from components.pages.training import render
+
+render()
