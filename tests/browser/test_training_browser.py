@@ -11,6 +11,13 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+def press(page: Page, key: str) -> None:
+    """A trainer's click: after the previous step has settled (the app is idle again)."""
+    page.wait_for_timeout(250)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    page.keyboard.press(key)
+
+
 def test_walk_a_case_to_its_end_with_the_keyboard(page: Page, app_server, content_model) -> None:
     model = content_model.model
     scenario = min(model.scenarios.values(), key=lambda s: len(s.steps))
@@ -20,17 +27,17 @@ def test_walk_a_case_to_its_end_with_the_keyboard(page: Page, app_server, conten
     expect(page.get_by_text("Wie is nu aan zet?")).to_be_visible()
     expect(page.locator("[data-testid=stNavSectionHeader], [data-testid=stTopNavLinkContainer]")).to_have_count(0)
     for nr in range(1, total + 1):
-        page.keyboard.press("PageDown")  # reveal who acts
+        press(page, "PageDown")  # reveal who acts
         first = model.resolve_step(scenario.steps[nr - 1].step)[1]
         expect(page.get_by_role("heading", level=3).first).to_contain_text(
             model.organisations[first.org].abbreviation)
         if nr == 2:
-            page.keyboard.press("PageUp")
+            press(page, "PageUp")
             expect(page.get_by_text(f"Stap 1 van {total}")).to_be_visible()
-            page.keyboard.press("PageDown")  # step 1 was revealed already: straight on to step 2
+            press(page, "PageDown")  # step 1 was revealed already: straight on to step 2
             expect(page.get_by_text(f"Stap 2 van {total}")).to_be_visible()
         if nr < total:
-            page.keyboard.press(" ")  # space also goes on
+            press(page, " ")  # space also goes on
             expect(page.get_by_text(f"Stap {nr + 1} van {total}")).to_be_visible()
     expect(page.get_by_text("Einde van de casus.")).to_be_visible()
     assert f"nr={total}" in page.url
