@@ -54,7 +54,10 @@ def render() -> None:
         return
     if query_param("sleutel") == "1":
         st.subheader("Antwoordsleutel")
-        st.markdown(md(answer_key(questions)).replace("\\n", "\n"))
+        st.markdown("\n".join(
+            f"{i}. {md(q.text)}  \n**{md(q.choices[q.answer_index])}**" + (f"  \n*{md(q.explanation)}*"
+                                                                          if q.explanation else "")
+            for i, q in enumerate(questions, start=1)))
         st.download_button("Antwoordsleutel downloaden (tekst)", answer_key(questions),
                            file_name=f"quiz-{seed}-sleutel.txt", mime="text/plain")
         page_link("quiz", "Terug naar de quiz", icon=":material/arrow_back:", seed=str(seed), aantal=str(count),
