@@ -36,7 +36,7 @@ def run_bench(folder: str | Path, repeat: int = 5) -> str:
     lines.append(f"{'process':36} {'nodes':>5} {'cold ms':>8} {'cached ms':>9} {'render ms':>9} {'svg KiB':>8}")
     totals = [0.0, 0.0, 0.0]
     for process in model.process_list():
-        layout._graphviz.cache_clear()
+        layout.graphviz_json.cache_clear()
         cold, geometry = _time(lambda p=process: layout.layout_process(model, p))
         cached, _ = _time(lambda p=process: layout.layout_process(model, p), repeat)
         render_ms, svg = _time(lambda g=geometry, p=process: render_svg(g, title=p.title), repeat)

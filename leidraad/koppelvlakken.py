@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from .graph import HandoverRecord, handovers
-from .layout import _floats, _graphviz, _parse_spline, _q
+from .layout import dot_quote, graphviz_json, parse_floats, parse_spline
 from .model import Model
 from .plain_diagram import FONT
-from .render import _arrow, org_colour
+from .render import arrow_polygon, org_colour
 
 
 @dataclass(frozen=True)
@@ -111,17 +111,17 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
     """Organisations as nodes, handovers as edges whose width grows with their number."""
     if not matrix.orgs:
         return '<svg xmlns="http://www.w3.org/2000/svg" class="ltv-diagram" viewBox="0 0 10 10"></svg>'
-    lines = ["digraph K {", f"graph [layout=circo mindist=0.9 fontname={_q(FONT)}];",
+    lines = ["digraph K {", f"graph [layout=circo mindist=0.9 fontname={dot_quote(FONT)}];",
              'node [shape=box style=rounded fixedsize=true width=1.1 height=0.45 label=""]; edge [label=""];']
     for org in matrix.orgs:
-        lines.append(f"{_q(org)};")
+        lines.append(f"{dot_quote(org)};")
     pairs = sorted(matrix.counts.items())
     for i, ((a, b), count) in enumerate(pairs):
         if a != b:
-            lines.append(f'{_q(a)} -> {_q(b)} [id="e{i}" label="{count}"];')
+            lines.append(f'{dot_quote(a)} -> {dot_quote(b)} [id="e{i}" label="{count}"];')
     lines.append("}")
-    out = json.loads(_graphviz("circo", "\n".join(lines)))
-    x0, y0, x1, y1 = _floats(out["bb"])
+    out = json.loads(graphviz_json("circo", "\n".join(lines)))
+    x0, y0, x1, y1 = parse_floats(out["bb"])
     height = y1 - y0
     t = _THEMED
     peak = matrix.maximum or 1
@@ -140,7 +140,7 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
     for e in out.get("edges", []):
         idx = int(str(e.get("id", "e-1"))[1:])
         (a, b), count = pairs[idx]
-        points, arrow = _parse_spline(e["pos"], height)
+        points, arrow = parse_spline(e["pos"], height)
         if not points:
             continue
         d = f"M{points[0][0]:.1f},{points[0][1]:.1f}" + "".join(
@@ -149,10 +149,10 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
         tip = ""
         if arrow:
             d += f" L{arrow[0]:.1f},{arrow[1]:.1f}"
-            tip = _arrow(arrow, points[-1])
+            tip = arrow_polygon(arrow, points[-1])
         label = ""
         if "lp" in e:
-            lx, ly = _floats(e["lp"])
+            lx, ly = parse_floats(e["lp"])
             label = f'<text x="{lx:.1f}" y="{height - ly + 3:.1f}" text-anchor="middle">{count}</text>'
         edges.append(f'<g class="edge org-{a} org-{b}" id="edge-{a}--{b}" data-source="{a}" data-target="{b}">'
                      f"<title>{count} overdracht(en)</title>"
@@ -163,7 +163,7 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
         org = obj.get("name")
         if org not in matrix.orgs or "pos" not in obj:
             continue
-        x, y = _floats(obj["pos"])
+        x, y = parse_floats(obj["pos"])
         y = height - y
         w, h = 79.2, 32.4
         entity = model.organisations.get(org)

@@ -245,7 +245,7 @@ def _lane_order(model: Model, process: Process, used: set[str]) -> list[str]:
     return order
 
 
-def _q(text: str) -> str:
+def dot_quote(text: str) -> str:
     """A DOT double-quoted string: backslashes and quotes escaped, newlines as \\n."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
@@ -261,7 +261,7 @@ def _run(engine: str, dot_source: str, *args: str) -> dict:
 def _pass1_dot(lanes: list[str], items: list[_Item], links: list[_Link]) -> str:
     out = [
         "digraph L {",
-        f"graph [rankdir=LR newrank=true nodesep=0.3 ranksep=0.5 fontname={_q(FONT)}];",
+        f"graph [rankdir=LR newrank=true nodesep=0.3 ranksep=0.5 fontname={dot_quote(FONT)}];",
         'node [shape=box fixedsize=true label=""];',
     ]
     for i, lane in enumerate(lanes):
@@ -269,37 +269,37 @@ def _pass1_dot(lanes: list[str], items: list[_Item], links: list[_Link]) -> str:
         for item in items:
             if item.org == lane:
                 w, h = _footprint(item.type, item.lines)
-                out.append(f"{_q(item.id)} [width={w / 72:.3f} height={h / 72:.3f}];")
+                out.append(f"{dot_quote(item.id)} [width={w / 72:.3f} height={h / 72:.3f}];")
         out.append("}")
     for link in links:
         if link.kind == "boundary":
-            out.append(f"{_q(link.source)} -> {_q(link.target)} [weight=4 minlen=0];")
+            out.append(f"{dot_quote(link.source)} -> {dot_quote(link.target)} [weight=4 minlen=0];")
         else:
-            out.append(f"{_q(link.source)} -> {_q(link.target)} [label={_q(link.label or '')}];")
+            out.append(f"{dot_quote(link.source)} -> {dot_quote(link.target)} [label={dot_quote(link.label or '')}];")
     out.append("}")
     return "\n".join(out)
 
 
-def _floats(text: str) -> list[float]:
+def parse_floats(text: str) -> list[float]:
     return [float(v) for v in text.replace("!", "").split(",")]
 
 
 @lru_cache(maxsize=256)
-def _graphviz(engine: str, source: str, args: tuple[str, ...] = ()) -> str:
+def graphviz_json(engine: str, source: str, args: tuple[str, ...] = ()) -> str:
     return json.dumps(_run(engine, source, *args))
 
 
 def layout_process(model: Model, process: Process) -> Geometry:
     lanes, items, links = _collect(model, process)
     item_by_id = {i.id: i for i in items}
-    pass1 = json.loads(_graphviz("dot", _pass1_dot(lanes, items, links)))
+    pass1 = json.loads(graphviz_json("dot", _pass1_dot(lanes, items, links)))
     pos: dict[str, tuple[float, float]] = {}
     clusters: dict[int, tuple[float, float, float, float]] = {}
     for obj in pass1.get("objects", []):
         if obj["name"].startswith("cluster_"):
-            clusters[int(obj["name"].split("_")[1])] = tuple(_floats(obj["bb"]))  # type: ignore[assignment]
+            clusters[int(obj["name"].split("_")[1])] = tuple(parse_floats(obj["bb"]))  # type: ignore[assignment]
         elif "pos" in obj:
-            x, y = _floats(obj["pos"])
+            x, y = parse_floats(obj["pos"])
             pos[obj["name"]] = (x, y)
     min_x = min((clusters[i][0] for i in clusters), default=0.0)
     max_x = max((clusters[i][2] for i in clusters), default=0.0)
@@ -371,7 +371,7 @@ def _route(nodes: list[NodeGeom], links: list[_Link], items: dict[str, _Item], h
     by_id = {n.id: n for n in nodes}
     lines = [
         "digraph R {",
-        f'graph [splines=true overlap=true sep="+6" fontname={_q(FONT)}];',
+        f'graph [splines=true overlap=true sep="+6" fontname={dot_quote(FONT)}];',
         'node [shape=box fixedsize=true label=""]; edge [fontsize=9];',
     ]
     for n in nodes:
@@ -383,20 +383,20 @@ def _route(nodes: list[NodeGeom], links: list[_Link], items: dict[str, _Item], h
         else:
             shape = "box"
         lines.append(
-            f'{_q(n.id)} [pos="{n.box.cx:.2f},{height - n.box.cy:.2f}!" width={w / 72:.3f} '
+            f'{dot_quote(n.id)} [pos="{n.box.cx:.2f},{height - n.box.cy:.2f}!" width={w / 72:.3f} '
             f"height={h / 72:.3f} shape={shape}];"
         )
     routed = [link for link in links if link.source in by_id and link.target in by_id and link.kind != "boundary"]
     for i, link in enumerate(routed):
-        label = _q(" ".join(wrap_label(link.label, 18, 3))) if link.label else '""'
-        lines.append(f'{_q(link.source)} -> {_q(link.target)} [id="e{i}" label={label}];')
+        label = dot_quote(" ".join(wrap_label(link.label, 18, 3))) if link.label else '""'
+        lines.append(f'{dot_quote(link.source)} -> {dot_quote(link.target)} [id="e{i}" label={label}];')
     lines.append("}")
-    out = json.loads(_graphviz("neato", "\n".join(lines), ("-n2",)))
+    out = json.loads(graphviz_json("neato", "\n".join(lines), ("-n2",)))
     # neato translates its drawing; measure the shift on the nodes and undo it on the edges.
     dx = dy = 0.0
     for obj in out.get("objects", []):
         if obj.get("name") in by_id and "pos" in obj:
-            x, y = _floats(obj["pos"])
+            x, y = parse_floats(obj["pos"])
             node = by_id[obj["name"]]
             dx, dy = node.box.cx - x, (height - node.box.cy) - y
             break
@@ -406,10 +406,10 @@ def _route(nodes: list[NodeGeom], links: list[_Link], items: dict[str, _Item], h
         if not (0 <= idx < len(routed)) or "pos" not in e:
             continue
         link = routed[idx]
-        points, arrow = _parse_spline(e["pos"], height, dx, dy)
+        points, arrow = parse_spline(e["pos"], height, dx, dy)
         label_pos = None
         if link.label and "lp" in e:
-            lx, ly = _floats(e["lp"])
+            lx, ly = parse_floats(e["lp"])
             label_pos = (round(lx + dx, 1), round(height - (ly + dy), 1))
         result.append(
             EdgeGeom(
@@ -444,7 +444,7 @@ def _route(nodes: list[NodeGeom], links: list[_Link], items: dict[str, _Item], h
     return tuple(result)
 
 
-def _parse_spline(
+def parse_spline(
     text: str, height: float, dx: float = 0.0, dy: float = 0.0
 ) -> tuple[tuple[tuple[float, float], ...], tuple[float, float] | None]:
     """Graphviz 'e,x,y x0,y0 x1,y1 …' -> Bezier points (y flipped) and the arrow tip."""
@@ -452,12 +452,12 @@ def _parse_spline(
     points = []
     for part in text.split(";")[0].split():
         if part.startswith("e,"):
-            x, y = _floats(part[2:])
+            x, y = parse_floats(part[2:])
             arrow = (round(x + dx, 1), round(height - (y + dy), 1))
         elif part.startswith("s,"):
             continue
         else:
-            x, y = _floats(part)
+            x, y = parse_floats(part)
             points.append((round(x + dx, 1), round(height - (y + dy), 1)))
     return tuple(points), arrow
 

@@ -198,7 +198,7 @@ def _node_svg(n: NodeGeom, extra_classes: str = "") -> str:
     )
 
 
-def _arrow(tip: tuple[float, float], before: tuple[float, float], size: float = 8.0) -> str:
+def arrow_polygon(tip: tuple[float, float], before: tuple[float, float], size: float = 8.0) -> str:
     dx, dy = tip[0] - before[0], tip[1] - before[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
@@ -222,7 +222,7 @@ def _edge_svg(e: EdgeGeom, extra_classes: str = "") -> str:
     arrow = ""
     if e.arrow:
         d += f" L{e.arrow[0]:.1f},{e.arrow[1]:.1f}"
-        arrow = _arrow(e.arrow, pts[-1])
+        arrow = arrow_polygon(e.arrow, pts[-1])
     label = ""
     if e.label and e.label_pos:
         lines = textwrap.wrap(e.label, 18)[:3]
