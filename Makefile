@@ -11,6 +11,8 @@ RUN_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libc
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`);
 # poppler-utils turns exported PDFs into pictures the tests can inspect.
 TEST_PACKAGES := chromium poppler-utils
+# The BPMN export test opens every export in the bpmn-js viewer (npm, from the committed lockfile).
+NODE_STAMP := node_modules/.installed
 PORT ?= 8501
 
 .PHONY: run test setup system-packages test-packages check lint bench clean
@@ -18,7 +20,7 @@ PORT ?= 8501
 run: setup
 	$(BIN)/streamlit run app.py --server.port=$(PORT)
 
-test: setup test-packages
+test: setup test-packages $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m leidraad check --strict processes
 	$(BIN)/python -m pytest
@@ -30,6 +32,11 @@ system-packages:
 
 test-packages:
 	@scripts/ensure-debian-packages.sh $(TEST_PACKAGES)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/ensure-debian-packages.sh nodejs npm
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'

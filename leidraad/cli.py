@@ -50,6 +50,27 @@ def build_parser() -> argparse.ArgumentParser:
         if fmt == "svg":
             ex.add_argument("--plain", action="store_true", help="a plain Graphviz drawing for content authors")
 
+    eb = export_sub.add_parser("bpmn", help="BPMN 2.0 XML, one .bpmn file per process (default: every process)")
+    eb.add_argument("processes", nargs="*", metavar="PROCESS")
+    eb.add_argument("-o", "--output", required=True, help="folder to write the .bpmn files into")
+    eb.add_argument("--content", default=DEFAULT_CONTENT)
+    ec = export_sub.add_parser("csv", help="a table as CSV for Excel (UTF-8 with BOM, ';'-separated)")
+    ec.add_argument("table", choices=("steps", "raci", "handovers", "organisations"))
+    ec.add_argument("--process", help="only this process (default: the whole chain)")
+    ec.add_argument("-o", "--output", required=True)
+    ec.add_argument("--content", default=DEFAULT_CONTENT)
+    eh = export_sub.add_parser("handout", help="an A3-landscape PDF handout: the diagram and the step table")
+    eh.add_argument("process")
+    eh.add_argument("-o", "--output", required=True)
+    eh.add_argument("--content", default=DEFAULT_CONTENT)
+
+    imp = sub.add_parser("import", help="import models from other tools")
+    imp_sub = imp.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    ib = imp_sub.add_parser("bpmn", help="BPMN 2.0 XML -> process files and an organisations file")
+    ib.add_argument("files", nargs="+", metavar="FILE")
+    ib.add_argument("-o", "--output", required=True, help="folder to write the YAML files into")
+    ib.add_argument("--force", action="store_true", help="overwrite files that already exist")
+
     bench = sub.add_parser("bench", help="performance figures (load, check, layout, render)")
     bench.add_argument("--content", default=DEFAULT_CONTENT)
     bench.add_argument("--repeat", type=int, default=5)
@@ -63,7 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "stats":
         return _stats(args.content, args.json)
     if args.command == "export":
+        if args.format in ("bpmn", "csv", "handout"):
+            from .cli_exchange import export_exchange
+
+            return export_exchange(args)
         return _export(args)
+    if args.command == "import":
+        from .cli_exchange import import_bpmn_command
+
+        return import_bpmn_command(args)
     if args.command == "bench":
         from .bench import run_bench
 

@@ -10,7 +10,8 @@ import streamlit as st
 
 from components.content import current_content
 from components.diagram import process_diagram
-from components.explorer_data import drawing
+from components.explorer_data import content_version, drawing
+from components.export_panel import export_panel
 from components.navigation import query_param
 from components.problems import problems_panel
 from components.step_panel import step_panel
@@ -124,6 +125,10 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.session_state[f"{key}.written"] = selected
     elif step and step == selected:
         st.session_state[f"{key}.written"] = step
+    with left, st.expander("Downloaden zoals getoond: diagram, BPMN, RACI-tabel, hand-out"):
+        lanes = {lane.org for lane in art.geometry.lanes}
+        export_panel(model, process, content_version(), selected=selected if process.node(selected or "") else None,
+                     faded_orgs=sorted(lanes - set(orgs)) if orgs else ())
     with right:
         node = process.node(selected) if selected else None
         if node is None:

@@ -1,0 +1,36 @@
+"""Fixtures for the BPMN tests: every real process exported once, the OMG schema, the MIWG models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, require
+
+SHARED = ROOT.parent / "shared"
+XSD = SHARED / "bpmn-xsd" / "BPMN20.xsd"
+MIWG = SHARED / "bpmn-miwg"
+
+
+@pytest.fixture(scope="session")
+def exported(content_model, dot_available, tmp_path_factory) -> dict[str, Path]:
+    """process id -> its exported .bpmn file, for every real process."""
+    from leidraad.bpmn_export import export_processes
+
+    model = content_model.model
+    folder = tmp_path_factory.mktemp("bpmn-export")
+    paths = export_processes(model, [p.id for p in model.process_list()], folder)
+    return {p.stem: p for p in paths}
+
+
+@pytest.fixture(scope="session")
+def bpmn_schema():
+    from lxml import etree
+
+    require(XSD.exists(), f"the OMG BPMN 2.0 schema ({XSD}, in the shared folder beside the checkout)")
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+def miwg_files() -> list[Path]:
+    return sorted(MIWG.glob("*.bpmn"))
