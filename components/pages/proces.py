@@ -125,10 +125,13 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.session_state[f"{key}.written"] = selected
     elif step and step == selected:
         st.session_state[f"{key}.written"] = step
-    with left, st.expander("Downloaden zoals getoond: diagram, BPMN, RACI-tabel, hand-out"):
-        lanes = {lane.org for lane in art.geometry.lanes}
-        export_panel(model, process, content_version(), selected=selected if process.node(selected or "") else None,
-                     faded_orgs=sorted(lanes - set(orgs)) if orgs else ())
+    with left:
+        # The buttons are drawn only when asked for: a click on a step then stays cheap to send.
+        if st.toggle("Downloaden zoals getoond (diagram, BPMN, RACI-tabel, hand-out)", key=f"{key}.downloads"):
+            lanes = {lane.org for lane in art.geometry.lanes}
+            export_panel(model, process, content_version(),
+                         selected=selected if process.node(selected or "") else None,
+                         faded_orgs=sorted(lanes - set(orgs)) if orgs else ())
     with right:
         node = process.node(selected) if selected else None
         if node is None:

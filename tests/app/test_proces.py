@@ -107,3 +107,11 @@ def test_over_page_states_status_and_feedback(monkeypatch) -> None:
     assert "geen officiële publicatie" in text
     assert "redactieraadltv@dtv.minvenj.nl" in text
     assert "2021-10" in text
+
+
+def test_downloads_as_shown_are_one_toggle_away(monkeypatch, dot_available) -> None:
+    at = open_page(monkeypatch, proces="vertrektermijn", stap="vertrekgesprek", org="coa")
+    assert at.get("download_button") == []  # not drawn (nor sent) until asked for
+    at.toggle(key="diagram-vertrektermijn.downloads").set_value(True).run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["SVG", "PNG", "PDF", "BPMN", "RACI (CSV)", "Hand-out A3 (PDF)"]
