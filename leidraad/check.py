@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .graph import chain_graph, process_graph, ref, target_ref
+from .graph import chain_graph, follows, process_graph, ref, target_ref
 from .load import LoadResult, load_folder
 from .model import NODE_CATALOGUE_FIELDS, Model, Node, Process
 from .problems import Place, Problem, Severity
@@ -19,7 +19,8 @@ from .problems import Place, Problem, Severity
 WARN = Severity.WARNING
 SOURCED_TYPES = ("task", "subprocess", "gateway", "parallel", "event", "timer", "boundary")
 DESCRIBED_TYPES = ("task", "subprocess")
-PASS_THROUGH_TYPES = ("start", "end", "gateway", "parallel", "event", "timer", "boundary")
+# A scenario tells every task and decision; it may pass silently only through these.
+SILENT_TYPES = ("start", "end", "parallel", "event", "timer", "boundary")
 
 
 def check_folder(folder: str | Path) -> LoadResult:
@@ -330,31 +331,35 @@ def _check_scenarios(model: Model, problems: list[Problem]) -> None:
                 previous = None
                 continue
             node = resolved[1]
-            if previous and graph is not None and not _follows(graph, previous, step.step):
-                problems.append(
-                    step.place.problem(
-                        "scenario-route",
-                        f"scenario '{scenario.id}' step {number}: '{step.step}' does not follow '{previous}' by a flow",
-                    )
-                )
+            if previous and graph is not None and not follows(graph, previous, step.step, SILENT_TYPES):
+                problems.append(step.place.problem(
+                    "scenario-route", f"scenario '{scenario.id}' step {number}: '{step.step}' does not follow "
+                    f"'{previous}' by a flow (without skipping a task or decision)"))
             _check_choices(scenario.id, number, step, node, problems)
+            following = scenario.steps[number].step if number < len(scenario.steps) else None
+            if graph is not None:
+                _check_outcomes(scenario.id, number, step, resolved[0].id, node, following, graph, problems)
             previous = step.step
 
 
-def _follows(graph: nx.MultiDiGraph, a: str, b: str) -> bool:
-    """B follows A directly, or through gateways and events only (a scenario tells the tasks)."""
-    seen = {a}
-    frontier = [a]
-    while frontier:
-        current = frontier.pop()
-        for succ in graph.successors(current):
-            if succ == b:
-                return True
-            node = graph.nodes[succ].get("node")
-            if succ not in seen and node is not None and node.type in PASS_THROUGH_TYPES:
-                seen.add(succ)
-                frontier.append(succ)
-    return False
+def _check_outcomes(scenario_id: str, number: int, step, process_id: str, node: Node, following: str | None,
+                    graph: nx.MultiDiGraph, problems: list[Problem]) -> None:
+    """The choices at a decision are its real outcomes, and the correct one leads to the next step."""
+    if node.type != "gateway" or not step.choices:
+        return
+    where = f"scenario '{scenario_id}' step {number}"
+    outcomes = {f.when: f.target if "/" in f.target else f"{process_id}/{f.target}" for f in node.flows if f.when}
+    for choice in step.choices:
+        if choice.label not in outcomes:
+            problems.append(step.place.problem(
+                "scenario-choice", f"{where}: choice '{choice.label}' is not an outcome of '{node.label}' "
+                f"(outcomes: {', '.join(outcomes)})"))
+    correct = next((c for c in step.choices if c.correct), None)
+    if (correct and correct.label in outcomes and following and outcomes[correct.label] != following
+            and not follows(graph, outcomes[correct.label], following, SILENT_TYPES)):
+        problems.append(step.place.problem(
+            "scenario-choice", f"{where}: the correct choice '{correct.label}' leads to "
+            f"'{outcomes[correct.label]}', but the case goes on at '{following}'"))
 
 
 def _check_choices(scenario_id: str, number: int, step, node: Node, problems: list[Problem]) -> None:

@@ -8,7 +8,7 @@ processes), 'boundary' (host -> attached boundary event), 'calls' (subprocess ->
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -86,6 +86,21 @@ def chain_graph(model: Model) -> nx.MultiDiGraph:
                             if follower in g:
                                 g.add_edge(ref(called.id, inner.id), follower, kind="returns")
     return g
+
+
+def follows(graph: nx.MultiDiGraph, a: str, b: str, through: Collection[str]) -> bool:
+    """Whether `b` follows `a` in the chain graph directly or only via nodes of the types in `through`."""
+    seen, frontier = {a}, [a]
+    while frontier:
+        current = frontier.pop()
+        for succ in graph.successors(current):
+            if succ == b:
+                return True
+            node = graph.nodes[succ].get("node")
+            if succ not in seen and node is not None and node.type in through:
+                seen.add(succ)
+                frontier.append(succ)
+    return False
 
 
 def handovers(model: Model) -> list[HandoverRecord]:

@@ -49,7 +49,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "gateway-condition": (E, "a flow out of a deciding gateway has no 'when'"),
     "gateway-degenerate": (E, "a gateway neither splits (2+ out) nor joins (2+ in)"),
     "scenario-unknown-step": (E, "a scenario names a step that does not exist"),
-    "scenario-route": (E, "a scenario step does not follow the previous one by a flow"),
+    "scenario-route": (E, "a scenario step does not follow the previous one by a flow, or skips a task or decision"),
+    "scenario-choice": (E, "a scenario choice is not an outcome of its decision, or the correct one leads elsewhere"),
     "scenario-decision": (E, "a scenario decision lacks choices, or has not exactly one correct choice"),
     "scenario-feedback": (E, "a scenario choice has no feedback"),
     # Editorial policy

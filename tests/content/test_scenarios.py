@@ -9,14 +9,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from leidraad.graph import chain_graph
+from leidraad.check import SILENT_TYPES
+from leidraad.graph import chain_graph, follows
 from tests.conftest import CONTENT, ROOT, require
 
 SCENARIO_DIR = CONTENT / "scenarios"
 FACTS = ROOT.parent / "shared" / "domain" / "leidraad-feiten.md"
 BRONNEN = ROOT.parent / "shared" / "domain" / "bronnen.md"
 # Types a scenario may silently pass between two of its steps: never a deciding gateway, never a task.
-SILENT_TYPES = ("start", "end", "parallel", "event", "timer", "boundary")
 
 
 def _scenarios(content_model):
@@ -30,21 +30,6 @@ def _ids(content_model):
 @pytest.fixture(scope="module")
 def graph(content_model) -> nx.MultiDiGraph:
     return chain_graph(content_model.model)
-
-
-def _reaches_silently(graph: nx.MultiDiGraph, a: str, b: str) -> bool:
-    """B follows A directly, or through non-deciding events only (no task or decision is skipped)."""
-    seen, frontier = {a}, [a]
-    while frontier:
-        current = frontier.pop()
-        for succ in graph.successors(current):
-            if succ == b:
-                return True
-            node = graph.nodes[succ].get("node")
-            if succ not in seen and node is not None and node.type in SILENT_TYPES:
-                seen.add(succ)
-                frontier.append(succ)
-    return False
 
 
 def test_there_are_at_least_six_scenarios(content_model) -> None:
@@ -92,7 +77,7 @@ def test_every_step_follows_without_skipping_a_task_or_decision(content_model, g
     for scenario in _scenarios(content_model):
         refs = [s.step for s in scenario.steps]
         for number, (a, b) in enumerate(itertools.pairwise(refs), start=2):
-            assert _reaches_silently(graph, a, b), f"{scenario.id} step {number}: '{b}' skips a step after '{a}'"
+            assert follows(graph, a, b, SILENT_TYPES), f"{scenario.id} step {number}: '{b}' skips a step after '{a}'"
 
 
 def test_every_decision_is_a_real_branch_with_feedback(content_model, graph) -> None:
@@ -118,7 +103,7 @@ def test_every_decision_is_a_real_branch_with_feedback(content_model, graph) -> 
             following = scenario.steps[number].step
             target = outcomes[correct.label].target
             target = target if "/" in target else f"{step.process}/{target}"
-            assert target == following or _reaches_silently(graph, target, following), (
+            assert target == following or follows(graph, target, following, SILENT_TYPES), (
                 f"{where}: the correct choice '{correct.label}' leads to '{target}', but the case goes on at "
                 f"'{following}'"
             )
