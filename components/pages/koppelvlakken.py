@@ -3,6 +3,8 @@ cell for the handovers behind it) and a chain map of the organisations."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from components.content import current_content
@@ -11,6 +13,7 @@ from components.explorer_data import content_version
 from components.navigation import page_link, pages, query_param, step_link
 from components.step_panel import org_label, step_label
 from components.text import md
+from leidraad.csv_export import table
 from leidraad.graph import handovers
 from leidraad.koppelvlakken import Matrix, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
 from leidraad.model import Model
@@ -60,6 +63,17 @@ def render() -> None:
             st.session_state["ketenkaart.selected"] = None
             st.switch_page(pages()["organisaties"], query_params={"org": org})
     _list(model, van, naar)
+    _downloads(model)
+
+
+def _downloads(model: Model) -> None:
+    st.subheader("Tabellen voor de hele keten")
+    st.caption("CSV met puntkomma's, zoals Nederlandse Excel ze verwacht.")
+    with st.container(horizontal=True, gap="small"):
+        for name, label in (("handovers", "Overdrachten"), ("raci", "RACI-tabel"), ("steps", "Stappen"),
+                            ("organisations", "Organisaties")):
+            st.download_button(label, data=partial(table, model, name), file_name=f"ltv-{name}.csv",
+                               mime="text/csv", on_click="ignore", key=f"csv-{name}", icon=":material/download:")
 
 
 def _list(model: Model, van: str | None, naar: str | None) -> None:

@@ -114,3 +114,9 @@ def test_filter_survives_switching_process(monkeypatch) -> None:
     at.run()
     value = at.query_params["org"]
     assert (value[0] if isinstance(value, list) else value) == "coa"
+
+
+def test_chain_tables_are_offered_as_csv(monkeypatch) -> None:
+    at = open_page(monkeypatch, "views/koppelvlakken.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Overdrachten", "RACI-tabel", "Stappen", "Organisaties"]
