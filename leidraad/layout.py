@@ -309,13 +309,15 @@ def layout_process(model: Model, process: Process) -> Geometry:
     new_pos: dict[str, tuple[float, float]] = {}
     width = HEADER_W + (max_x - min_x) + 2 * MARGIN
     for i, lane in enumerate(lanes):
-        _x0, y0, _x1, y1 = clusters.get(i, (min_x, 0.0, min_x, LANE_MIN_H))
-        height = max(LANE_MIN_H, (y1 - y0) + 2 * LANE_PAD)
-        extra = (height - (y1 - y0)) / 2
-        for item in items:
-            if item.org == lane and item.id in pos:
-                x, y = pos[item.id]
-                new_pos[item.id] = (MARGIN + HEADER_W + (x - min_x), top + extra + (y1 - y))
+        _x0, _y0, _x1, y1 = clusters.get(i, (min_x, 0.0, min_x, LANE_MIN_H))
+        members = [item for item in items if item.org == lane and item.id in pos]
+        tops = _compact_lane(members, pos, y1)
+        used = max((tops[m.id] + _footprint(m.type, m.lines)[1] for m in members if m.id in tops), default=0.0)
+        height = max(LANE_MIN_H, used + 2 * LANE_PAD)
+        for item in members:
+            x, _ = pos[item.id]
+            cy = top + LANE_PAD + tops.get(item.id, 0.0) + _footprint(item.type, item.lines)[1] / 2
+            new_pos[item.id] = (MARGIN + HEADER_W + (x - min_x), cy)
         org = model.organisations.get(lane)
         lane_boxes.append(
             LaneGeom(
@@ -350,6 +352,25 @@ def layout_process(model: Model, process: Process) -> Geometry:
         )
     edges = _route(nodes, links, item_by_id, height_total)
     return Geometry(process.id, round(width, 1), round(height_total, 1), tuple(lane_boxes), tuple(nodes), edges)
+
+
+def _compact_lane(members: list[_Item], pos: dict[str, tuple[float, float]], cluster_top: float) -> dict[str, float]:
+    """Lift every node as high in its lane as it can go without touching a node above it that shares
+    its column: dot leaves lanes taller than they need to be. Vertical order among overlapping nodes
+    is kept; horizontal positions (the ranks) do not change."""
+    h_gap, v_gap = 10.0, 14.0
+    placed: list[tuple[float, float, float, float]] = []  # x, width, top, height
+    tops: dict[str, float] = {}
+    for item in sorted((m for m in members if m.type != "boundary"), key=lambda m: cluster_top - pos[m.id][1]):
+        x = pos[item.id][0]
+        w, h = _footprint(item.type, item.lines)
+        top = 0.0
+        for px, pw, ptop, ph in placed:
+            if abs(px - x) < (pw + w) / 2 + h_gap:
+                top = max(top, ptop + ph + v_gap)
+        tops[item.id] = top
+        placed.append((x, w, top, h))
+    return tops
 
 
 def _place_boundaries(items: list[_Item], new_pos: dict[str, tuple[float, float]]) -> None:
