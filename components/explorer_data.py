@@ -59,6 +59,7 @@ def overview() -> str:
 class ModelIndex:
     """Lookups the step panel needs, built once per content version."""
 
+    handovers: list[HandoverRecord] = field(default_factory=list)
     handovers_out: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
     handovers_in: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
     successors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -70,8 +71,8 @@ class ModelIndex:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _index(version: str) -> ModelIndex:
     model = current_content().model
-    index = ModelIndex()
-    for h in handovers(model):
+    index = ModelIndex(handovers=handovers(model))
+    for h in index.handovers:
         index.handovers_out[h.from_step].append(h)
         index.handovers_in[h.to_step].append(h)
     g = chain_graph(model)

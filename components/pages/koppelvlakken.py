@@ -9,12 +9,11 @@ import streamlit as st
 
 from components.content import current_content
 from components.diagram import process_diagram
-from components.explorer_data import content_version
+from components.explorer_data import content_version, model_index
 from components.navigation import page_link, pages, query_param, step_link
 from components.step_panel import org_label, step_label
 from components.text import md
 from leidraad.csv_export import table
-from leidraad.graph import handovers
 from leidraad.koppelvlakken import Matrix, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
 from leidraad.model import Model
 
@@ -79,7 +78,8 @@ def _downloads(model: Model) -> None:
 def _list(model: Model, van: str | None, naar: str | None) -> None:
     if not van and not naar:
         return
-    records = [h for h in handovers(model) if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)]
+    records = [h for h in model_index().handovers
+               if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)]
     title = f"Van {org_label(model, van) if van else 'iedereen'} aan {org_label(model, naar) if naar else 'iedereen'}"
     st.subheader(f"{title} ({len(records)})")
     if not records:

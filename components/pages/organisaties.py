@@ -9,10 +9,11 @@ from collections import defaultdict
 import streamlit as st
 
 from components.content import current_content
+from components.explorer_data import model_index
 from components.navigation import page_link, query_param, step_link
 from components.step_panel import ROLE_NAMES, org_label, step_label
 from components.text import md, md_link
-from leidraad.graph import HandoverRecord, handovers, steps_of_org
+from leidraad.graph import HandoverRecord, steps_of_org
 from leidraad.model import Model, Organisation
 from leidraad.text_order import reading_order
 
@@ -81,7 +82,7 @@ def _organisation(model: Model, org: Organisation) -> None:
     responsible, involved = _steps(model, org.id)
     tab_steps, tab_handovers, tab_places = st.tabs([
         f"Stappen ({len(responsible) + len(involved)})",
-        f"Overdrachten ({sum(1 for h in handovers(model) if org.id in (h.from_org, h.to_org))})",
+        f"Overdrachten ({sum(1 for h in model_index().handovers if org.id in (h.from_org, h.to_org))})",
         "Overleg en locaties"])
     with tab_steps:
         _step_lists(model, responsible, involved)
@@ -124,8 +125,8 @@ def _step_lists(model: Model, responsible: dict[str, list], involved: dict[str, 
 
 
 def _handovers(model: Model, org_id: str) -> None:
-    given = [h for h in handovers(model) if h.from_org == org_id]
-    received = [h for h in handovers(model) if h.to_org == org_id]
+    given = [h for h in model_index().handovers if h.from_org == org_id]
+    received = [h for h in model_index().handovers if h.to_org == org_id]
     left, right = st.columns(2)
     with left:
         st.subheader(f"Geeft over ({len(given)})")

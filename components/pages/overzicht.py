@@ -6,11 +6,10 @@ import streamlit as st
 
 from components.content import current_content
 from components.diagram import process_diagram
-from components.explorer_data import overview
+from components.explorer_data import model_index, overview
 from components.navigation import PROCES_URL, open_process, pages
 from components.problems import problems_panel
 from components.text import md
-from leidraad.graph import handovers
 
 
 def render() -> None:
@@ -41,7 +40,7 @@ def render() -> None:
         open_process(clicked)
 
     counts: dict[str, int] = {}
-    for h in handovers(model):
+    for h in model_index().handovers:
         counts[h.process] = counts.get(h.process, 0) + 1
     with st.expander("Alle processen als lijst", expanded=False):
         for process in processes:
