@@ -133,7 +133,7 @@ export default function (component) {
     apply();
   };
   const zoomCentre = (f) => zoomAt(f, vp.clientWidth / 2, vp.clientHeight / 2);
-  // initial: fit, but never further out than 0.6x (or in beyond 1x), left-aligned; button: whole drawing, centred
+  // initial: fit, but never further out than 0.6x (or in beyond 1x), top-left aligned; button: whole drawing, centred
   const fit = (initial) => {
     const W = vp.clientWidth;
     const H = vp.clientHeight;
@@ -141,7 +141,7 @@ export default function (component) {
     k = initial ? Math.max(0.6, Math.min(1, k)) : Math.max(KMIN, Math.min(2, k));
     m.k = k;
     m.x = initial ? PAD : (W - m.w * k) / 2;
-    m.y = m.h * k <= H - 2 * PAD ? (H - m.h * k) / 2 : PAD;
+    m.y = !initial && m.h * k <= H - 2 * PAD ? (H - m.h * k) / 2 : PAD;
     apply();
   };
   const centre = (g) => {

@@ -201,7 +201,8 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
 
 
 def _height(drawing_height: float) -> int:
-    return int(min(720, max(420, drawing_height * 0.75 + 60)))
+    """Tall enough for the whole drawing at the diagram's widest initial zoom (0.6×), within reason."""
+    return int(min(720, max(360, drawing_height * 0.6 + 48)))
 
 
 def _header(process: Process) -> None:
