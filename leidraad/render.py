@@ -76,6 +76,7 @@ def _base_css(themed: bool) -> str:
         f".ltv-diagram text{{fill:{text};font-size:10px}}"
         f".ltv-diagram .lane-abbr{{font-weight:bold;font-size:12px}}"
         f".ltv-diagram .lane-name{{font-size:9px;opacity:.8}}"
+        f".ltv-diagram .lane-header-base{{fill:{bg}}}"
         f".ltv-diagram .shape{{fill:{bg};stroke-width:1.6}}"
         f".ltv-diagram .node-end .shape{{stroke-width:4}}"
         f".ltv-diagram .node-start .shape{{stroke-width:1.6}}"
@@ -108,7 +109,16 @@ def _text_lines(
     return f'<text text-anchor="{anchor}"{cls_attr}>{spans}</text>'
 
 
-def _lane_svg(lane: LaneGeom, header_w: float) -> str:
+def _lane_svg(lane: LaneGeom) -> str:
+    b = lane.box
+    return (
+        f'<g class="lane org-{lane.org}" id="lane-{lane.org}">'
+        f'<rect class="lane-band static" x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}"/></g>'
+    )
+
+
+def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -> str:
+    """The header of a lane, drawn above everything else so the app can keep it in view while panning."""
     b = lane.box
     name_lines = textwrap.wrap(lane.name, 20)[:4] if lane.name != lane.abbreviation else []
     abbr_lines = textwrap.wrap(lane.abbreviation, 14)[:2]
@@ -122,12 +132,11 @@ def _lane_svg(lane: LaneGeom, header_w: float) -> str:
         if name_lines
         else ""
     )
+    rect = f'x="{b.x:.1f}" y="{b.y:.1f}" width="{header_w:.1f}" height="{b.h:.1f}"'
     return (
-        f'<g class="lane org-{lane.org}" id="lane-{lane.org}">'
+        f'<g class="lane lane-head org-{lane.org}{extra_classes}" id="lane-head-{lane.org}">'
         f"<title>{escape(lane.abbreviation)} – {escape(lane.name)}</title>"
-        f'<rect class="lane-band static" x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}"/>'
-        f'<rect class="lane-header static" x="{b.x:.1f}" y="{b.y:.1f}" width="{header_w:.1f}" '
-        f'height="{b.h:.1f}"/>{abbr}{name}</g>'
+        f'<rect class="lane-header-base static" {rect}/><rect class="lane-header static" {rect}/>{abbr}{name}</g>'
     )
 
 
@@ -281,7 +290,7 @@ def render_svg(
         )
     parts.append('<g class="lanes">')
     for lane in geometry.lanes:
-        svg = _lane_svg(lane, header_w)
+        svg = _lane_svg(lane)
         if resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"]):
             svg = svg.replace('class="lane ', 'class="faded lane ', 1)
         parts.append(svg)
@@ -309,5 +318,9 @@ def render_svg(
             if fade_classes(n.id, [f"org-{n.org}"]):
                 extra += " faded"
         parts.append(_node_svg(n, extra))
+    parts.append('</g><g class="lane-headers">')
+    for lane in geometry.lanes:
+        faded_lane = resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"])
+        parts.append(_lane_header_svg(lane, header_w, " faded" if faded_lane else ""))
     parts.append("</g></svg>")
     return "".join(parts)

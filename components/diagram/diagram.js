@@ -124,6 +124,9 @@ export default function (component) {
 
   const apply = () => {
     stage.style.transform = 'translate(' + m.x + 'px,' + m.y + 'px) scale(' + m.k + ')';
+    // Lane headers stay in view when the drawing is panned to the left.
+    const heads = stage.querySelector('g.lane-headers');
+    if (heads) heads.setAttribute('transform', 'translate(' + Math.max(0, -m.x / m.k) + ',0)');
   };
   const zoomAt = (f, cx, cy) => {
     const k = Math.max(KMIN, Math.min(KMAX, m.k * f));
