@@ -11,18 +11,17 @@ process starts at a message start event "Van: …" fed by a message flow from th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from .bpmn_xml import BPMNDI, DC, DI, EXPORTER, LTV, MODEL, NSMAP, TARGET_NAMESPACE, ncname, q
-from .layout import Box, EdgeGeom, Geometry, NodeGeom, layout_process
+from .bpmn_di import draw_diagram, draw_edge, draw_shape, event_box, pool_box
+from .bpmn_export_doc import ExportDoc, LinkEvent, flow_xml_id, sub
+from .bpmn_xml import BPMNDI, EXPORTER, LTV, MODEL, NSMAP, TARGET_NAMESPACE, ncname, q
+from .layout import Box, Geometry, layout_process
 from .model import Flow, Model, Node, Process
 
 EXPORTER_VERSION = "1"
-POOL_HEADER = 30.0  # the band on the left of a pool that holds its name in BPMN tools
-EVENT_SIZE = 36.0
 BLACK_BOX_H = 60.0
 BLACK_BOX_GAP = 30.0
 
@@ -53,21 +52,10 @@ def _m(tag: str) -> str:
     return q(MODEL, tag)
 
 
-def flow_xml_id(flow_id: str) -> str:
-    return f"Flow_{flow_id}"
-
-
-def _sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None):
-    el = etree.SubElement(parent, tag, {k: v for k, v in (attrib or {}).items() if v is not None})
-    if text is not None:
-        el.text = text
-    return el
-
-
 def _documentation(parent: etree._Element, paragraphs: Iterable[str]) -> None:
     for text in paragraphs:
         if text:
-            _sub(parent, _m("documentation"), text=text)
+            sub(parent, _m("documentation"), text=text)
 
 
 def node_paragraphs(model: Model, node: Node) -> list[str]:
@@ -108,31 +96,6 @@ def _handover_attrs(flow: Flow) -> dict[str, str | None]:
     return {q(LTV, "what"): flow.handover.what, q(LTV, "via"): flow.handover.via}
 
 
-@dataclass
-class _Link:
-    """A link node of the layout: a message end event (to) or message start event (from)."""
-
-    geom: NodeGeom
-    xml_id: str
-    other: str  # the other process id
-    outgoing: bool
-    flows: list[Flow] = field(default_factory=list)  # outgoing: the non-end flows that end in it
-
-
-@dataclass
-class _Doc:
-    model: Model
-    process: Process
-    geometry: Geometry
-    root: etree._Element
-    collaboration: etree._Element
-    proc: etree._Element
-    plane: etree._Element
-    partners: dict[str, str] = field(default_factory=dict)  # other process id -> participant xml id
-    flow_elements: dict[str, etree._Element] = field(default_factory=dict)  # xml id -> element
-    definitions: dict[str, str | None] = field(default_factory=dict)  # event xml id -> trigger
-
-
 def export_process(model: Model, process: Process, geometry: Geometry | None = None) -> bytes:
     """The BPMN 2.0 XML of one process (UTF-8 bytes)."""
     geometry = geometry or layout_process(model, process)
@@ -150,47 +113,47 @@ def export_process(model: Model, process: Process, geometry: Geometry | None = N
     )
     for called in dict.fromkeys(n.calls for n in process.nodes if n.type == "subprocess" and n.calls):
         other = model.processes.get(called)
-        stub = _sub(
+        stub = sub(
             root,
             _m("process"),
             {"id": f"Process_{called}", "name": other.title if other else called, "isExecutable": "false",
              q(LTV, "external"): "true"},
         )
         _documentation(stub, [f"Uitgewerkt in een eigen bestand: {called}.bpmn"])
-    collaboration = _sub(root, _m("collaboration"), {"id": f"Collaboration_{pid}"})
+    collaboration = sub(root, _m("collaboration"), {"id": f"Collaboration_{pid}"})
     proc_attrs = {"id": f"Process_{pid}", "name": process.title, "isExecutable": "false"}
     if process.phase is not None:
         proc_attrs[q(LTV, "phase")] = f"{process.phase:g}"
-    proc = _sub(root, _m("process"), proc_attrs)
+    proc = sub(root, _m("process"), proc_attrs)
     _documentation(proc, [process.summary, *([f"{DOC_LABELS['sources']}: {' '.join(process.sources)}"]
                                              if process.sources else [])])
-    _sub(collaboration, _m("participant"), {"id": f"Participant_{pid}", "name": process.title,
-                                             "processRef": f"Process_{pid}"})
-    diagram = _sub(root, q(BPMNDI, "BPMNDiagram"), {"id": f"BPMNDiagram_{pid}", "name": process.title})
-    plane = _sub(diagram, q(BPMNDI, "BPMNPlane"), {"id": f"BPMNPlane_{pid}", "bpmnElement": f"Collaboration_{pid}"})
-    doc = _Doc(model, process, geometry, root, collaboration, proc, plane)
+    sub(collaboration, _m("participant"), {"id": f"Participant_{pid}", "name": process.title,
+                                            "processRef": f"Process_{pid}"})
+    diagram = sub(root, q(BPMNDI, "BPMNDiagram"), {"id": f"BPMNDiagram_{pid}", "name": process.title})
+    plane = sub(diagram, q(BPMNDI, "BPMNPlane"), {"id": f"BPMNPlane_{pid}", "bpmnElement": f"Collaboration_{pid}"})
+    doc = ExportDoc(model, process, geometry, root, collaboration, proc, plane)
     links = _links(doc)
     _lanes(doc, links)
     _flow_nodes(doc, links)
     _sequence_flows(doc, links)
-    _diagram(doc, links)
+    draw_diagram(doc, links)
     _message_flows(doc, links)
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
-def _links(doc: _Doc) -> dict[str, _Link]:
+def _links(doc: ExportDoc) -> dict[str, LinkEvent]:
     """Link nodes of the layout that become message events (a flow out of an end event needs none:
     the end event itself becomes a message end event)."""
     nodes = {n.id: n for n in doc.process.nodes}
     flows = {f.id: f for f in doc.process.flows}
-    links: dict[str, _Link] = {}
+    links: dict[str, LinkEvent] = {}
     for geom in doc.geometry.nodes:
         if geom.type != "link" or not geom.target:
             continue
         other = geom.target.split("/", 1)[0]
         outgoing = not geom.id.startswith("link-in-")
         xml_id = ("LinkIn_" + geom.id.removeprefix("link-in-")) if not outgoing else ("Link_" + geom.id[5:])
-        link = _Link(geom, xml_id, other, outgoing)
+        link = LinkEvent(geom, xml_id, other, outgoing)
         if outgoing:
             for edge in doc.geometry.edges:
                 flow = flows.get(edge.id)
@@ -202,7 +165,7 @@ def _links(doc: _Doc) -> dict[str, _Link]:
     return links
 
 
-def _partner(doc: _Doc, other_id: str) -> str:
+def _partner(doc: ExportDoc, other_id: str) -> str:
     """The collapsed pool of another process (one per process, created on first use)."""
     if other_id not in doc.partners:
         other = doc.model.processes.get(other_id)
@@ -219,8 +182,8 @@ def _partner(doc: _Doc, other_id: str) -> str:
     return doc.partners[other_id]
 
 
-def _lanes(doc: _Doc, links: dict[str, _Link]) -> None:
-    lane_set = _sub(doc.proc, _m("laneSet"), {"id": f"LaneSet_{doc.process.id}"})
+def _lanes(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
+    lane_set = sub(doc.proc, _m("laneSet"), {"id": f"LaneSet_{doc.process.id}"})
     members: dict[str, list[str]] = {lane.org: [] for lane in doc.geometry.lanes}
     for node in doc.process.nodes:
         members.setdefault(node.org, []).append(ncname(node.id))
@@ -228,21 +191,21 @@ def _lanes(doc: _Doc, links: dict[str, _Link]) -> None:
         members.setdefault(link.geom.org, []).append(link.xml_id)
     for lane in doc.geometry.lanes:
         org = doc.model.organisations.get(lane.org)
-        el = _sub(lane_set, _m("lane"), {"id": f"Lane_{lane.org}", "name": lane.name,
-                                         q(LTV, "abbreviation"): org.abbreviation if org else None})
+        el = sub(lane_set, _m("lane"), {"id": f"Lane_{lane.org}", "name": lane.name,
+                                        q(LTV, "abbreviation"): org.abbreviation if org else None})
         for ref in members.get(lane.org, []):
-            _sub(el, _m("flowNodeRef"), text=ref)
+            sub(el, _m("flowNodeRef"), text=ref)
 
 
 def _event_definition(parent: etree._Element, trigger: str | None, owner: str) -> None:
     tag = EVENT_DEFINITIONS.get(trigger or "")
     if tag:
-        el = _sub(parent, _m(tag), {"id": f"Def_{owner}"})
+        el = sub(parent, _m(tag), {"id": f"Def_{owner}"})
         if tag == "conditionalEventDefinition":
-            _sub(el, _m("condition"))
+            sub(el, _m("condition"))
 
 
-def _flow_nodes(doc: _Doc, links: dict[str, _Link]) -> None:
+def _flow_nodes(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
     for node in doc.process.nodes:
         xml_id = ncname(node.id)
         trigger = node.trigger
@@ -270,7 +233,7 @@ def _flow_nodes(doc: _Doc, links: dict[str, _Link]) -> None:
             attrs["cancelActivity"] = "true" if node.interrupting else "false"
         else:  # an intermediate event: catching when it waits for something, throwing otherwise
             tag = "intermediateCatchEvent" if trigger in CATCHING_TRIGGERS else "intermediateThrowEvent"
-        el = _sub(doc.proc, _m(tag), attrs)
+        el = sub(doc.proc, _m(tag), attrs)
         _documentation(el, node_paragraphs(doc.model, node))
         doc.flow_elements[xml_id] = el
         if tag.endswith("Event"):
@@ -278,12 +241,12 @@ def _flow_nodes(doc: _Doc, links: dict[str, _Link]) -> None:
     for link in links.values():
         tag = "endEvent" if link.outgoing else "startEvent"
         marker = q(LTV, "target") if link.outgoing else q(LTV, "source")
-        el = _sub(doc.proc, _m(tag), {"id": link.xml_id, "name": link.geom.label, marker: link.geom.target})
+        el = sub(doc.proc, _m(tag), {"id": link.xml_id, "name": link.geom.label, marker: link.geom.target})
         doc.flow_elements[link.xml_id] = el
         doc.definitions[link.xml_id] = "message"
 
 
-def _sequence_flows(doc: _Doc, links: dict[str, _Link]) -> None:
+def _sequence_flows(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
     link_of_flow = {f.id: link for link in links.values() for f in link.flows}
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
@@ -297,8 +260,8 @@ def _sequence_flows(doc: _Doc, links: dict[str, _Link]) -> None:
             else:
                 target = ncname(flow.target)
             xml_id = flow_xml_id(flow.id)
-            el = _sub(doc.proc, _m("sequenceFlow"), {"id": xml_id, "name": flow.when, "sourceRef": ncname(node.id),
-                                                     "targetRef": target, **_handover_attrs(flow)})
+            el = sub(doc.proc, _m("sequenceFlow"), {"id": xml_id, "name": flow.when, "sourceRef": ncname(node.id),
+                                                    "targetRef": target, **_handover_attrs(flow)})
             _documentation(el, [_handover_paragraph(doc.model, flow)])
             doc.flow_elements[xml_id] = el
             outgoing.setdefault(ncname(node.id), []).append(xml_id)
@@ -310,8 +273,8 @@ def _sequence_flows(doc: _Doc, links: dict[str, _Link]) -> None:
         if edge is None:
             continue
         xml_id = "FlowIn_" + link.xml_id.removeprefix("LinkIn_")
-        el = _sub(doc.proc, _m("sequenceFlow"), {"id": xml_id, "sourceRef": link.xml_id,
-                                                 "targetRef": ncname(edge.target)})
+        el = sub(doc.proc, _m("sequenceFlow"), {"id": xml_id, "sourceRef": link.xml_id,
+                                                "targetRef": ncname(edge.target)})
         doc.flow_elements[xml_id] = el
         outgoing.setdefault(link.xml_id, []).append(xml_id)
         incoming.setdefault(ncname(edge.target), []).append(xml_id)
@@ -328,133 +291,13 @@ def _sequence_flows(doc: _Doc, links: dict[str, _Link]) -> None:
         _event_definition(el, doc.definitions.get(xml_id), xml_id)
 
 
-# --- diagram interchange -------------------------------------------------------------------
-
-
-def _bounds(parent: etree._Element, box: Box) -> None:
-    _sub(parent, q(DC, "Bounds"), {"x": _f(box.x), "y": _f(box.y), "width": _f(box.w), "height": _f(box.h)})
-
-
-def _f(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _shape(doc: _Doc, element: str, box: Box, label: Box | None = None, **attrs: str) -> None:
-    shape = _sub(doc.plane, q(BPMNDI, "BPMNShape"), {"id": f"DI_{element}", "bpmnElement": element, **attrs})
-    _bounds(shape, box)
-    if label is not None:
-        _bounds(_sub(shape, q(BPMNDI, "BPMNLabel")), label)
-
-
-def _label_below(box: Box, lines: Sequence[str]) -> Box:
-    width = max(60.0, max((len(line) for line in lines), default=0) * 5.6 + 8)
-    return Box(box.cx - width / 2, box.y + box.h + 4, width, max(1, len(lines)) * 12.0 + 2)
-
-
-def _pool_box(doc: _Doc) -> Box:
-    lanes = doc.geometry.lanes
-    top, bottom = lanes[0].box.y, lanes[-1].box.y + lanes[-1].box.h
-    return Box(lanes[0].box.x, top, lanes[0].box.w, bottom - top)
-
-
-def _diagram(doc: _Doc, links: dict[str, _Link]) -> None:
-    pool = _pool_box(doc)
-    _shape(doc, f"Participant_{doc.process.id}", pool, isHorizontal="true")
-    for lane in doc.geometry.lanes:
-        b = lane.box
-        _shape(doc, f"Lane_{lane.org}", Box(b.x + POOL_HEADER, b.y, b.w - POOL_HEADER, b.h), isHorizontal="true")
-    geoms = {n.id: n for n in doc.geometry.nodes}
-    for node in doc.process.nodes:
-        g = geoms.get(node.id)
-        if g is None:
-            continue
-        extra = {}
-        if node.type == "gateway":
-            extra["isMarkerVisible"] = "true"
-        if node.type == "subprocess":
-            extra["isExpanded"] = "false"
-        small = node.type not in ("task", "subprocess")
-        _shape(doc, ncname(node.id), g.box, _label_below(g.box, g.lines) if small and any(g.lines) else None, **extra)
-    for link in links.values():
-        _shape(doc, link.xml_id, _event_box(link.geom), _label_below(_event_box(link.geom), link.geom.lines))
-    link_ids = {link.geom.id: link.xml_id for link in links.values()}
-    for edge in doc.geometry.edges:
-        if edge.kind == "boundary":
-            continue
-        if edge.kind == "link":
-            xml_id = "FlowIn_" + edge.source.removeprefix("link-in-")
-            if edge.source not in links:
-                continue
-        elif edge.target in link_ids and flow_xml_id(edge.id) in doc.flow_elements:
-            xml_id = flow_xml_id(edge.id)
-        elif edge.target.startswith("link-"):
-            continue  # a flow out of an end event: drawn as a message flow
-        else:
-            xml_id = flow_xml_id(edge.id)
-        _edge(doc, xml_id, _waypoints(edge, geoms, links), edge)
-
-
-def _event_box(geom: NodeGeom) -> Box:
-    return Box(geom.box.cx - EVENT_SIZE / 2, geom.box.cy - EVENT_SIZE / 2, EVENT_SIZE, EVENT_SIZE)
-
-
-def _edge(doc: _Doc, element: str, points: Sequence[tuple[float, float]], edge: EdgeGeom | None = None) -> None:
-    el = _sub(doc.plane, q(BPMNDI, "BPMNEdge"), {"id": f"DI_{element}", "bpmnElement": element})
-    for x, y in points:
-        _sub(el, q(DI, "waypoint"), {"x": _f(x), "y": _f(y)})
-    if edge is not None and edge.label and edge.label_pos:
-        x, y = edge.label_pos
-        w = min(18, max(len(edge.label), 4)) * 5.0 + 6
-        lines = max(1, min(3, -(-len(edge.label) // 18)))
-        _bounds(_sub(el, q(BPMNDI, "BPMNLabel")), Box(x - w / 2, y - lines * 5.5, w, lines * 11.0))
-
-
-def _bezier(p0, p1, p2, p3, t: float) -> tuple[float, float]:
-    u = 1 - t
-    return (
-        u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-        u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-    )
-
-
-def _waypoints(edge: EdgeGeom, geoms: dict[str, NodeGeom], links: dict[str, _Link]) -> list[tuple[float, float]]:
-    """The layout's Bezier spline as a polyline (BPMN edges are polylines), ending at the arrow tip."""
-    pts = list(edge.points)
-    out = [pts[0]] if pts else []
-    for i in range(1, len(pts) - 2, 3):
-        for t in (0.25, 0.5, 0.75, 1.0):
-            out.append(_bezier(pts[i - 1], pts[i], pts[i + 1], pts[i + 2], t))
-    if edge.arrow:
-        out.append(edge.arrow)
-    # A link drawn as a box in our layout is a small event here: end the line on the event.
-    if out and edge.target in links:
-        out[-1] = _clip_to_circle(out[-1], _event_box(geoms[edge.target]))
-    if out and edge.source in links:
-        out[0] = _clip_to_circle(out[0], _event_box(geoms[edge.source]))
-    cleaned: list[tuple[float, float]] = []
-    for x, y in out:
-        point = (round(x, 1), round(y, 1))
-        if not cleaned or abs(cleaned[-1][0] - point[0]) + abs(cleaned[-1][1] - point[1]) > 0.5:
-            cleaned.append(point)
-    if len(cleaned) == 1:
-        cleaned.append((cleaned[0][0] + 1, cleaned[0][1]))
-    return cleaned
-
-
-def _clip_to_circle(outside: tuple[float, float], box: Box) -> tuple[float, float]:
-    dx, dy = outside[0] - box.cx, outside[1] - box.cy
-    length = (dx * dx + dy * dy) ** 0.5 or 1.0
-    r = box.w / 2
-    return (box.cx + dx / length * r, box.cy + dy / length * r)
-
-
-def _message_flows(doc: _Doc, links: dict[str, _Link]) -> None:
+def _message_flows(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
     """Collapsed pools below our pool, one per other process, and the message flows to and from them."""
-    pool = _pool_box(doc)
+    pool = pool_box(doc)
     geoms = {n.id: n for n in doc.geometry.nodes}
     flows: list[tuple[str, str, str, Box, dict[str, str | None], str | None, bool]] = []
     for link in links.values():
-        box = _event_box(link.geom)
+        box = event_box(link.geom)
         partner = _partner(doc, link.other)
         number = link.xml_id.split("_", 1)[1]
         if link.outgoing:
@@ -474,14 +317,14 @@ def _message_flows(doc: _Doc, links: dict[str, _Link]) -> None:
     for i, xml_id in enumerate(doc.partners.values()):
         top = pool.y + pool.h + BLACK_BOX_GAP + i * (BLACK_BOX_H + BLACK_BOX_GAP / 2)
         tops[xml_id] = top
-        _shape(doc, xml_id, Box(pool.x, top, pool.w, BLACK_BOX_H), isHorizontal="true")
+        draw_shape(doc, xml_id, Box(pool.x, top, pool.w, BLACK_BOX_H), isHorizontal="true")
     for xml_id, source, target, box, attrs, name, outgoing in flows:
-        _sub(doc.collaboration, _m("messageFlow"), {"id": xml_id, "name": name, "sourceRef": source,
-                                                    "targetRef": target, **attrs})
+        sub(doc.collaboration, _m("messageFlow"), {"id": xml_id, "name": name, "sourceRef": source,
+                                                   "targetRef": target, **attrs})
         top = tops[target if outgoing else source]
         x = box.cx
         points = [(x, box.y + box.h), (x, top)] if outgoing else [(x, top), (x, box.y + box.h)]
-        _edge(doc, xml_id, points)
+        draw_edge(doc, xml_id, points)
 
 
 def export_processes(model: Model, process_ids: Sequence[str], out_dir: str | Path) -> list[Path]:

@@ -9,16 +9,30 @@ repaired where our rules are stricter than BPMN (see `bpmn_repair.py`), so it pa
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
 
 from .bpmn_draft import DraftNode, DraftOrganisation, DraftProcess, ImportResult, one_line
-from .bpmn_export import DOC_LABELS
+from .bpmn_import_elements import (
+    EVENTS,
+    GATEWAYS,
+    QUIET,
+    QUIET_ROOTS,
+    SUBPROCESSES,
+    TASKS,
+    TRIGGERS,
+    ImportFile,
+    default_label,
+    doc_texts,
+    leaves_by_message,
+    local_name,
+    ref_id,
+    split_docs,
+)
+from .bpmn_import_lanes import lane_orgs, pool_org
+from .bpmn_import_message_flows import import_message_flows, mark_links
 from .bpmn_repair import repair_process
 from .bpmn_xml import (
     EXPORTER,
@@ -32,54 +46,8 @@ from .bpmn_xml import (
     sanitize_id,
 )
 
-TASKS = {"task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "businessRuleTask", "scriptTask"}
-SUBPROCESSES = {"subProcess", "transaction", "adHocSubProcess"}
-GATEWAYS = {"exclusiveGateway": "gateway", "parallelGateway": "parallel", "inclusiveGateway": "gateway",
-            "complexGateway": "gateway", "eventBasedGateway": "gateway"}
-EVENTS = {"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent"}
-TRIGGERS = {"timerEventDefinition": "timer", "messageEventDefinition": "message", "signalEventDefinition": "signal",
-            "errorEventDefinition": "error", "escalationEventDefinition": "escalation",
-            "conditionalEventDefinition": "conditional"}
-# Children of a node that carry nothing our format keeps but that are not worth a message.
-QUIET = {"documentation", "extensionElements", "incoming", "outgoing", "laneSet", "property", "auditing",
-         "monitoring", "categoryValueRef", "conditionExpression", "supports"}
-# Root elements that only serve references (messages, item definitions, ...): used where they name something.
-QUIET_ROOTS = {"process", "collaboration", "message", "itemDefinition", "signal", "error", "escalation", "category",
-               "import", "extension", "BPMNDiagram", "relationship", "documentation", "extensionElements"}
-URL = re.compile(r"^https?://\S+$")
 
-
-def _local(el: etree._Element) -> tuple[str, str]:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag.startswith("{"):
-        ns, _, local = tag[1:].partition("}")
-        return ns, local
-    return "", tag
-
-
-def _ref(value: str | None) -> str:
-    """A QName or IDREF reference -> its local part ('tns:Process_1' -> 'Process_1')."""
-    return (value or "").strip().rsplit(":", 1)[-1]
-
-
-def _docs(el: etree._Element) -> list[str]:
-    return [" ".join((d.text or "").split()) if "\n" not in (d.text or "").strip() else (d.text or "").strip()
-            for d in el.findall(q(MODEL, "documentation")) if (d.text or "").strip()]
-
-
-@dataclass
-class _File:
-    name: str
-    root: etree._Element
-    ours: bool
-    by_id: dict[str, etree._Element] = field(default_factory=dict)
-    participants: dict[str, etree._Element] = field(default_factory=dict)  # process xml id -> participant
-    process_ids: dict[str, str] = field(default_factory=dict)  # process xml id -> our process id
-    unsupported: Counter = field(default_factory=Counter)
-    defaults: dict[str, str] = field(default_factory=dict)  # default flow xml id -> its gateway or activity
-
-
-class _Importer:
+class Importer:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.org_ids: set[str] = set()
@@ -94,73 +62,12 @@ class _Importer:
         self.flow_nodes = 0
         self.imported: set[str] = set()  # our process ids present in this import (from our own exports)
 
-    def warn(self, file: _File, message: str) -> None:
+    def warn(self, file: ImportFile, message: str) -> None:
         self.warnings.append(f"{file.name}: {message}")
-
-    # --- organisations -------------------------------------------------------------------------
-
-    def _organisation(self, file: _File, key: str, raw_id: str, name: str, abbreviation: str | None,
-                      role: str) -> str:
-        if (file.name, key) in self.organisations:
-            return self.organisations[(file.name, key)].id
-        if file.ours and raw_id and any(o.id == raw_id for o in self.organisations.values()):
-            org = next(o for o in self.organisations.values() if o.id == raw_id)
-        else:
-            org_id = sanitize_id(raw_id, self.org_ids, fallback="organisatie", sep="-")
-            unique_name = name if name not in self.org_names else f"{name} ({org_id})"
-            self.org_names.add(unique_name)
-            org = DraftOrganisation(org_id, unique_name, abbreviation or _abbreviation(unique_name), role)
-        self.organisations[(file.name, key)] = org
-        return org.id
-
-    def _pool_org(self, file: _File, process_el: etree._Element, title: str) -> str:
-        participant = file.participants.get(process_el.get("id", ""))
-        key = f"pool:{process_el.get('id')}"
-        what = f"pool '{participant.get('name')}'" if participant is not None else f"process '{title}'"
-        return self._organisation(file, key, title, title, None, f"Overgenomen uit {file.name}: {what}.")
-
-    def _lanes(self, file: _File, process_el: etree._Element, proc: DraftProcess, title: str) -> dict[str, str]:
-        """flowNodeRef -> organisation id; nested lanes are flattened (the deepest lane wins)."""
-        lane_of: dict[str, str] = {}
-        nested = False
-
-        def walk(lane_set: etree._Element, depth: int) -> None:
-            nonlocal nested
-            for lane in lane_set.findall(q(MODEL, "lane")):
-                child = lane.find(q(MODEL, "childLaneSet"))
-                refs = [_ref(r.text) for r in lane.findall(q(MODEL, "flowNodeRef"))]
-                if child is not None and child.findall(q(MODEL, "lane")):
-                    nested = True
-                    for ref in refs:
-                        lane_of.setdefault(ref, "")  # placeholder: a child lane should claim it
-                    walk(child, depth + 1)
-                    for ref in refs:
-                        if not lane_of.get(ref):
-                            lane_of[ref] = self._lane_org(file, lane, title)
-                            proc.lanes.append(lane_of[ref])
-                    continue
-                org = self._lane_org(file, lane, title)
-                proc.lanes.append(org)
-                for ref in refs:
-                    lane_of[ref] = org
-
-        for lane_set in process_el.findall(q(MODEL, "laneSet")):
-            walk(lane_set, 0)
-        if nested:
-            self.warn(file, f"process '{title}': nested lanes flattened; every innermost lane is an organisation")
-        proc.lanes = list(dict.fromkeys(proc.lanes))
-        return lane_of
-
-    def _lane_org(self, file: _File, lane: etree._Element, title: str) -> str:
-        lane_id = lane.get("id", "")
-        name = one_line(lane.get("name")) or lane_id
-        raw = lane_id.removeprefix("Lane_") if file.ours and lane_id.startswith("Lane_") else name
-        return self._organisation(file, f"lane:{lane_id}", raw, name, lane.get(q(LTV, "abbreviation")),
-                                  f"Overgenomen uit {file.name}: lane '{name}' van '{title}'.")
 
     # --- processes -----------------------------------------------------------------------------
 
-    def register(self, file: _File) -> None:
+    def register(self, file: ImportFile) -> None:
         """First pass over a file: index ids, find participants, name every process."""
         for el in file.root.iter():
             if isinstance(el.tag, str) and el.get("id"):
@@ -168,14 +75,14 @@ class _Importer:
                 if el.get("default"):
                     file.defaults[el.get("default")] = el.get("id")
         for participant in file.root.iter(q(MODEL, "participant")):
-            ref = _ref(participant.get("processRef"))
+            ref = ref_id(participant.get("processRef"))
             if ref:
                 file.participants.setdefault(ref, participant)
         for process_el in file.root.findall(q(MODEL, "process")):
             xml_id = process_el.get("id", "")
             if file.ours and process_el.get(q(LTV, "external")) == "true":
                 continue
-            if not any(_local(c)[1] in TASKS | SUBPROCESSES | EVENTS | set(GATEWAYS) | {"callActivity"}
+            if not any(local_name(c)[1] in TASKS | SUBPROCESSES | EVENTS | set(GATEWAYS) | {"callActivity"}
                        for c in process_el):
                 self.warn(file, f"process '{process_el.get('name') or xml_id}' has no steps: skipped")
                 continue
@@ -185,7 +92,7 @@ class _Importer:
             raw = xml_id.removeprefix("Process_") if file.ours else title
             file.process_ids[xml_id] = sanitize_id(raw, self.process_ids, fallback="proces", sep="-")
 
-    def convert(self, file: _File, known: dict[str, str]) -> None:
+    def convert(self, file: ImportFile, known: dict[str, str]) -> None:
         """Second pass: every process of the file (and its embedded sub-processes) into drafts."""
         for process_el in file.root.findall(q(MODEL, "process")):
             xml_id = process_el.get("id", "")
@@ -196,8 +103,8 @@ class _Importer:
             title = one_line((participant.get("name") if participant is not None else None)
                              or process_el.get("name")) or xml_id
             proc = DraftProcess(pid, title, file.name)
-            docs = _docs(process_el)
-            proc.summary, proc.sources = _split_docs(docs, file.ours)[0:2]
+            docs = doc_texts(process_el)
+            proc.summary, proc.sources = split_docs(docs, file.ours)[0:2]
             phase = process_el.get(q(LTV, "phase"))
             if file.ours and phase:
                 try:
@@ -205,24 +112,24 @@ class _Importer:
                 except ValueError:
                     proc.phase = None
             self.processes.append(proc)
-            lane_of = self._lanes(file, process_el, proc, title)
-            default = self._pool_org(file, process_el, title) if not proc.lanes else None
+            lane_of = lane_orgs(self, file, process_el, proc, title)
+            default = pool_org(self, file, process_el, title) if not proc.lanes else None
             if default:
                 proc.lanes = [default]
             self._container(file, process_el, proc, lane_of, default, title, known)
 
-    def summarise(self, file: _File) -> None:
+    def summarise(self, file: ImportFile) -> None:
         """One line per file for everything counted as having no place in our format."""
         parts = ", ".join(f"{n} × {tag}" for tag, n in sorted(file.unsupported.items()) if n > 0)
         if parts:
             self.warn(file, f"no place in our format (left out, or imported as the nearest kind): {parts}")
 
-    def _container(self, file: _File, container: etree._Element, proc: DraftProcess, lane_of: dict[str, str],
+    def _container(self, file: ImportFile, container: etree._Element, proc: DraftProcess, lane_of: dict[str, str],
                    default_org: str | None, title: str, known: dict[str, str]) -> None:
         flows: list[etree._Element] = []
         associations: list[etree._Element] = []
         for el in container:
-            ns, tag = _local(el)
+            ns, tag = local_name(el)
             if ns != MODEL or tag in QUIET:
                 continue
             if tag == "sequenceFlow":
@@ -231,7 +138,7 @@ class _Importer:
                 self.flow_nodes += 1
                 if self.flow_nodes > MAX_FLOW_NODES:
                     raise BpmnImportError(f"{file.name} has more than {MAX_FLOW_NODES:,} steps (refused)")
-                org = lane_of.get(el.get("id", "")) or default_org or self._pool_org(file, container, title)
+                org = lane_of.get(el.get("id", "")) or default_org or pool_org(self, file, container, title)
                 self._node(file, el, tag, proc, org, lane_of, known)
             else:
                 if tag == "association":
@@ -246,13 +153,13 @@ class _Importer:
         self._compensations(file, associations, proc)
         self._join_links(file, proc)
 
-    def _node(self, file: _File, el: etree._Element, tag: str, proc: DraftProcess, org: str,
+    def _node(self, file: ImportFile, el: etree._Element, tag: str, proc: DraftProcess, org: str,
               lane_of: dict[str, str], known: dict[str, str]) -> None:
         xml_id = el.get("id", "")
         label = one_line(el.get("name")) or ""
-        definitions = [_local(c)[1] for c in el if _local(c)[1].endswith("EventDefinition")]
-        definitions += [_local(file.by_id[_ref(r.text)])[1] for r in el.findall(q(MODEL, "eventDefinitionRef"))
-                        if _ref(r.text) in file.by_id]
+        definitions = [local_name(c)[1] for c in el if local_name(c)[1].endswith("EventDefinition")]
+        definitions += [local_name(file.by_id[ref_id(r.text)])[1] for r in el.findall(q(MODEL, "eventDefinitionRef"))
+                        if ref_id(r.text) in file.by_id]
         trigger = next((TRIGGERS[d] for d in definitions if d in TRIGGERS), None)
         if file.ours and tag == "endEvent" and el.get(q(LTV, "target")):
             if (file.name, xml_id) in self.link_out:
@@ -260,16 +167,16 @@ class _Importer:
             trigger = None
         if file.ours and tag == "startEvent" and el.get(q(LTV, "source")) and (file.name, xml_id) in self.link_in:
             return
-        if file.ours and tag == "endEvent" and trigger == "message" and _leaves_by_message(file, xml_id):
+        if file.ours and tag == "endEvent" and trigger == "message" and leaves_by_message(file, xml_id):
             trigger = None  # the message end event of a flow into another process
         node_type, calls, attached_to = self._type(file, el, tag, definitions, proc, known, label)
         if node_type is None:
             return
         node_id = proc.new_node_id(xml_id or label)
         self.node_of[(file.name, xml_id)] = (proc, node_id)
-        docs = _docs(el)
-        description, sources, extra = _split_docs(docs, file.ours)
-        node = DraftNode(node_id, node_type, label or _default_label(node_type), org, description=description,
+        docs = doc_texts(el)
+        description, sources, extra = split_docs(docs, file.ours)
+        node = DraftNode(node_id, node_type, label or default_label(node_type), org, description=description,
                          sources=sources, calls=calls, attached_to=attached_to,
                          trigger=trigger if node_type in ("start", "end", "event", "boundary", "timer") else None,
                          interrupting=el.get("cancelActivity", "true") != "false", **extra)
@@ -280,11 +187,11 @@ class _Importer:
             if d not in TRIGGERS and d != "linkEventDefinition":
                 file.unsupported[d] += 1
         if "linkEventDefinition" in definitions:
-            link = next(c for c in el if _local(c)[1] == "linkEventDefinition")
+            link = next(c for c in el if local_name(c)[1] == "linkEventDefinition")
             self.link_events.setdefault((file.name, proc.id), []).append(
                 (node_id, link.get("name") or label, "throw" if tag == "intermediateThrowEvent" else "catch"))
         for child in el:
-            _ns, child_tag = _local(child)
+            _ns, child_tag = local_name(child)
             if child_tag.endswith("LoopCharacteristics") or child_tag in ("ioSpecification", "dataInputAssociation",
                                                                             "dataOutputAssociation", "performer",
                                                                             "potentialOwner", "humanPerformer",
@@ -293,7 +200,7 @@ class _Importer:
         if tag in SUBPROCESSES and el.get("triggeredByEvent") != "true":
             self._embedded(file, el, proc, node, lane_of, known)
 
-    def _type(self, file: _File, el: etree._Element, tag: str, definitions: list[str], proc: DraftProcess,
+    def _type(self, file: ImportFile, el: etree._Element, tag: str, definitions: list[str], proc: DraftProcess,
               known: dict[str, str], label: str) -> tuple[str | None, str | None, str | None]:
         if tag in TASKS:
             if tag != "task":
@@ -304,7 +211,7 @@ class _Importer:
                 file.unsupported[f"{tag} (imported as exclusive gateway)"] += 1
             return GATEWAYS[tag], None, None
         if tag == "callActivity":
-            called = _ref(el.get("calledElement"))
+            called = ref_id(el.get("calledElement"))
             target = known.get(f"{file.name}#{called}") or (known.get(called) if file.ours else None)
             if target:
                 return "subprocess", target, None
@@ -323,12 +230,12 @@ class _Importer:
         if tag == "endEvent":
             return "end", None, None
         if tag == "boundaryEvent":
-            return "boundary", None, _ref(el.get("attachedToRef"))
+            return "boundary", None, ref_id(el.get("attachedToRef"))
         if "timerEventDefinition" in definitions:
             return "timer", None, None
         return "event", None, None
 
-    def _embedded(self, file: _File, el: etree._Element, parent: DraftProcess, node: DraftNode,
+    def _embedded(self, file: ImportFile, el: etree._Element, parent: DraftProcess, node: DraftNode,
                   lane_of: dict[str, str], known: dict[str, str]) -> None:
         """An expanded sub-process: its content becomes a process of its own that the node calls."""
         pid = sanitize_id(f"{parent.id}-{node.label}", self.process_ids, fallback="deelproces", sep="-")
@@ -344,7 +251,7 @@ class _Importer:
         node.calls = pid
         self.warn(file, f"sub-process '{node.label}' imported as its own process '{pid}', which the step calls")
 
-    def _event_subprocess(self, file: _File, el: etree._Element, parent: DraftProcess, known: dict[str, str],
+    def _event_subprocess(self, file: ImportFile, el: etree._Element, parent: DraftProcess, known: dict[str, str],
                           label: str) -> None:
         name = label or el.get("id", "")
         pid = sanitize_id(f"{parent.id}-{name}", self.process_ids, fallback="deelproces", sep="-")
@@ -356,8 +263,8 @@ class _Importer:
         self.warn(file, f"event sub-process '{name}' imported as its own process '{pid}', started by its own "
                         f"start event (our format cannot attach it to '{parent.title}')")
 
-    def _sequence_flow(self, file: _File, el: etree._Element, proc: DraftProcess) -> None:
-        source, target = _ref(el.get("sourceRef")), _ref(el.get("targetRef"))
+    def _sequence_flow(self, file: ImportFile, el: etree._Element, proc: DraftProcess) -> None:
+        source, target = ref_id(el.get("sourceRef")), ref_id(el.get("targetRef"))
         if (file.name, source) in self.link_in:
             return
         src = self.node_of.get((file.name, source))
@@ -386,18 +293,18 @@ class _Importer:
         if raw_id in file.defaults and not flow.when:
             flow.when = "Anders (standaard)"
 
-    def _compensations(self, file: _File, associations: list[etree._Element], proc: DraftProcess) -> None:
+    def _compensations(self, file: ImportFile, associations: list[etree._Element], proc: DraftProcess) -> None:
         """A compensation boundary event is linked to its handler by an association: keep it as a flow."""
         for assoc in associations:
-            src = self.node_of.get((file.name, _ref(assoc.get("sourceRef"))))
-            tgt = self.node_of.get((file.name, _ref(assoc.get("targetRef"))))
+            src = self.node_of.get((file.name, ref_id(assoc.get("sourceRef"))))
+            tgt = self.node_of.get((file.name, ref_id(assoc.get("targetRef"))))
             if src and tgt and src[0] is proc and tgt[0] is proc and proc.nodes[src[1]].type == "boundary":
                 proc.add_flow(src[1], tgt[1], assoc.get("id"))
                 file.unsupported["association"] -= 1
                 self.warn(file, f"compensation '{proc.nodes[src[1]].label}' -> '{proc.nodes[tgt[1]].label}' "
                                 "imported as a flow")
 
-    def _join_links(self, file: _File, proc: DraftProcess) -> None:
+    def _join_links(self, file: ImportFile, proc: DraftProcess) -> None:
         """Link events (a 'go to' inside one process): each throw gets a flow to its catch."""
         events = self.link_events.pop((file.name, proc.id), [])
         catches = {name: node for node, name, kind in events if kind == "catch"}
@@ -405,107 +312,6 @@ class _Importer:
             if kind == "throw" and name in catches:
                 proc.add_flow(node, catches[name])
                 self.warn(file, f"link event '{name}' imported as a flow from its throw to its catch event")
-
-    # --- message flows -------------------------------------------------------------------------
-
-    def message_flows(self, file: _File) -> None:
-        for flow in file.root.iter(q(MODEL, "messageFlow")):
-            if file.ours:
-                self._our_message_flow(file, flow)
-            else:
-                self._message_flow(file, flow)
-
-    def _our_message_flow(self, file: _File, flow: etree._Element) -> None:
-        target = flow.get(q(LTV, "target"))
-        src = self.node_of.get((file.name, _ref(flow.get("sourceRef"))))
-        if not target or src is None:
-            return  # the message flows of link events: the sequence flows carry the link
-        if flow.get(q(LTV, "via")):
-            file.unsupported["handover channel (via; our catalogues are not part of an import)"] += 1
-        if target.split("/", 1)[0] in self.imported:
-            src[0].add_flow(src[1], target, flow.get("id", "").removeprefix("Flow_"), when=flow.get("name"),
-                            what=flow.get(q(LTV, "what")))
-        else:
-            self.warn(file, f"the flow from '{src[1]}' into '{target}' is left out: that process is not part of "
-                            "this import")
-
-    def _message_flow(self, file: _File, flow: etree._Element) -> None:
-        name = one_line(flow.get("name")) or _message_name(file, flow)
-        label = f"message flow '{name or flow.get('id')}'"
-        source, target = _ref(flow.get("sourceRef")), _ref(flow.get("targetRef"))
-        src = self.node_of.get((file.name, source))
-        tgt = self.node_of.get((file.name, target))
-        if src is None:
-            self.warn(file, f"{label} starts at a pool or at something that is not an imported step: not imported")
-            return
-        if tgt is None:
-            tgt = self._pool_entry(file, target)
-            if tgt is None:
-                self.warn(file, f"{label} ends at a pool without one clear start event: not imported")
-                return
-            self.warn(file, f"{label} ends at a pool: imported as a flow to its start event '{tgt[1]}'")
-        if src[0] is tgt[0]:
-            self.warn(file, f"{label} joins two steps of one process: not imported")
-            return
-        if src[0].nodes[src[1]].type in ("gateway", "parallel"):
-            self.warn(file, f"{label} leaves a gateway: not imported")
-            return
-        src[0].add_flow(src[1], f"{tgt[0].id}/{tgt[1]}", flow.get("id"), what=name)
-    def _pool_entry(self, file: _File, participant_id: str) -> tuple[DraftProcess, str] | None:
-        participant = file.by_id.get(participant_id)
-        if participant is None or _local(participant)[1] != "participant":
-            return None
-        pid = file.process_ids.get(_ref(participant.get("processRef")))
-        proc = next((p for p in self.processes if p.id == pid), None)
-        if proc is None:
-            return None
-        starts = [n for n in proc.nodes.values() if n.type == "start"]
-        message_starts = [n for n in starts if n.trigger == "message"]
-        chosen = message_starts if len(message_starts) == 1 else starts
-        return (proc, chosen[0].id) if len(chosen) == 1 else None
-
-
-def _message_name(file: _File, flow: etree._Element) -> str | None:
-    message = file.by_id.get(_ref(flow.get("messageRef")))
-    return one_line(message.get("name")) if message is not None else None
-
-
-def _leaves_by_message(file: _File, xml_id: str) -> bool:
-    return any(_ref(f.get("sourceRef")) == xml_id and f.get(q(LTV, "target"))
-               for f in file.root.iter(q(MODEL, "messageFlow")))
-
-
-def _abbreviation(name: str) -> str:
-    return name if len(name) <= 24 else name[:23].rstrip() + "…"
-
-
-def _default_label(node_type: str) -> str:
-    return {"start": "Start", "end": "Einde", "gateway": "Beslissing", "parallel": "Parallel", "timer": "Termijn",
-            "boundary": "Onderbreking", "event": "Gebeurtenis", "subprocess": "Deelproces"}.get(node_type, "Taak")
-
-
-def _split_docs(docs: Iterable[str], ours: bool) -> tuple[str, list[str], dict[str, object]]:
-    """Documentation -> (description, sources, other fields). Our own labelled paragraphs go back to
-    their fields; anything else is description."""
-    labels = {v: k for k, v in DOC_LABELS.items()}
-    description: list[str] = []
-    sources: list[str] = []
-    extra: dict[str, object] = {}
-    for text in docs:
-        label, sep, rest = text.partition(": ")
-        key = labels.get(label) if ours and sep else None
-        if key == "sources":
-            sources += [u for u in rest.split() if URL.match(u)]
-        elif key == "legal_basis":
-            extra["legal_basis"] = [p.strip() for p in rest.split("; ") if p.strip()]
-        elif key in ("time_limit", "unconfirmed", "outdated"):
-            extra[key] = rest.strip()
-        elif key == "handover":
-            continue
-        else:
-            description.append(text)
-    return "\n\n".join(description), sources, extra
-
 
 def import_bpmn(sources: Sequence[tuple[str, bytes]]) -> ImportResult:
     """(name, bytes) of one or more BPMN files -> the drafts and the report. Raises BpmnImportError."""
@@ -518,8 +324,8 @@ def import_bpmn_files(paths: Sequence[str | Path]) -> ImportResult:
 
 
 def _import(roots: Sequence[tuple[str, etree._Element]]) -> ImportResult:
-    importer = _Importer()
-    files = [_File(name, root, root.get("exporter") == EXPORTER) for name, root in roots]
+    importer = Importer()
+    files = [ImportFile(name, root, root.get("exporter") == EXPORTER) for name, root in roots]
     for file in files:
         importer.register(file)
     known = {}
@@ -531,15 +337,15 @@ def _import(roots: Sequence[tuple[str, etree._Element]]) -> ImportResult:
     importer.imported = {pid for f in files if f.ours for pid in f.process_ids.values()}
     for file in files:
         if file.ours:
-            _mark_links(importer, file)
+            mark_links(importer, file)
     for file in files:
         importer.convert(file, known)
     for file in files:
-        importer.message_flows(file)
+        import_message_flows(importer, file)
         importer.summarise(file)
         if not file.ours:
             for el in file.root:
-                tag = _local(el)[1]
+                tag = local_name(el)[1]
                 if tag not in QUIET_ROOTS:
                     name = one_line(el.get("name")) or el.get("id")
                     importer.warn(file, f"{tag} '{name}' has no place in our format: not imported")
@@ -552,25 +358,6 @@ def _import(roots: Sequence[tuple[str, etree._Element]]) -> ImportResult:
     used = {n.org for p in processes for n in p.nodes.values()} | {lane for p in processes for lane in p.lanes}
     organisations = list({o.id: o for o in importer.organisations.values() if o.id in used}.values())
     return ImportResult(organisations, processes, warnings)
-
-
-def _mark_links(importer: _Importer, file: _File) -> None:
-    """Our own link events: 'Naar:' events into a process of this import become plain flows, 'Van:'
-    events from one are dropped (the other process's file holds that flow)."""
-    for el in file.root.iter(q(MODEL, "endEvent")):
-        target = el.get(q(LTV, "target"))
-        if target and target.split("/", 1)[0] in importer.imported:
-            importer.link_out[(file.name, el.get("id", ""))] = target
-        elif target:
-            importer.warn(file, f"'{el.get('name')}' leads into '{target}', which is not part of this import: "
-                                "kept as an end event")
-    for el in file.root.iter(q(MODEL, "startEvent")):
-        source = el.get(q(LTV, "source"))
-        if source and source.split("/", 1)[0] in importer.imported:
-            importer.link_in.add((file.name, el.get("id", "")))
-        elif source:
-            importer.warn(file, f"'{el.get('name')}' comes from '{source}', which is not part of this import: "
-                                "kept as a start event")
 
 
 __all__ = ["BpmnImportError", "ImportResult", "import_bpmn", "import_bpmn_files"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from .graph import HandoverRecord, handovers
-from .layout import dot_quote, graphviz_json, parse_floats, parse_spline
+from .graphviz_run import dot_quote, graphviz_json, parse_floats, parse_spline
 from .model import Model
 from .plain_diagram import FONT
 from .render import arrow_polygon, org_colour

@@ -10,90 +10,20 @@ Coordinates are points, origin top-left, y pointing down.
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from .graph import ref
+from .graphviz_run import dot_quote, graphviz_json, parse_floats, parse_spline
+from .layout_geometry import Box, EdgeGeom, Geometry, LaneGeom, NodeGeom
 from .model import Model, Process
-from .plain_diagram import FONT, require_dot
+from .plain_diagram import FONT
 
 HEADER_W = 120.0  # lane header column
 LANE_MIN_H = 72.0
 LANE_PAD = 10.0
 MARGIN = 16.0
 MAX_LABEL_LINES = 5
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
-
-
-@dataclass(frozen=True)
-class NodeGeom:
-    id: str
-    type: str  # node type, or 'link' for a link to/from another process
-    org: str
-    label: str
-    lines: tuple[str, ...]
-    box: Box  # the shape itself (gateways and events are small; their label sits below)
-    calls: str | None = None
-    target: str | None = None  # for links: the 'process/step' they lead to
-    interrupting: bool = True
-
-
-@dataclass(frozen=True)
-class LaneGeom:
-    org: str
-    abbreviation: str
-    name: str
-    box: Box
-    known: bool = True  # False when the organisation is not in the organisations file
-
-
-@dataclass(frozen=True)
-class EdgeGeom:
-    id: str
-    source: str
-    target: str
-    points: tuple[tuple[float, float], ...]  # cubic Bezier: start, (c1, c2, end)*
-    arrow: tuple[float, float] | None  # the arrow tip; None for connectors without arrow
-    from_org: str
-    to_org: str
-    label: str | None = None
-    label_pos: tuple[float, float] | None = None
-    handover: bool = False
-    kind: str = "flow"  # flow | link | boundary
-
-
-@dataclass(frozen=True)
-class Geometry:
-    process: str
-    width: float
-    height: float
-    lanes: tuple[LaneGeom, ...]
-    nodes: tuple[NodeGeom, ...]
-    edges: tuple[EdgeGeom, ...]
-    node_index: dict[str, NodeGeom] = field(default_factory=dict, compare=False, repr=False)
-
-    def node(self, node_id: str) -> NodeGeom | None:
-        if not self.node_index:
-            self.node_index.update({n.id: n for n in self.nodes})
-        return self.node_index.get(node_id)
-
 
 # Shape sizes in points (width, height of the shape itself).
 _TASK_W, _TASK_LINE_H, _TASK_MIN_H = 150.0, 13.0, 54.0
@@ -245,19 +175,6 @@ def _lane_order(model: Model, process: Process, used: set[str]) -> list[str]:
     return order
 
 
-def dot_quote(text: str) -> str:
-    """A DOT double-quoted string: backslashes and quotes escaped, newlines as \\n."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-def _run(engine: str, dot_source: str, *args: str) -> dict:
-    require_dot()
-    out = subprocess.run(
-        [engine, "-Tjson", *args], input=dot_source.encode("utf-8"), capture_output=True, check=True, timeout=60
-    )
-    return json.loads(out.stdout)
-
-
 def _pass1_dot(lanes: list[str], items: list[_Item], links: list[_Link]) -> str:
     out = [
         "digraph L {",
@@ -278,15 +195,6 @@ def _pass1_dot(lanes: list[str], items: list[_Item], links: list[_Link]) -> str:
             out.append(f"{dot_quote(link.source)} -> {dot_quote(link.target)} [label={dot_quote(link.label or '')}];")
     out.append("}")
     return "\n".join(out)
-
-
-def parse_floats(text: str) -> list[float]:
-    return [float(v) for v in text.replace("!", "").split(",")]
-
-
-@lru_cache(maxsize=256)
-def graphviz_json(engine: str, source: str, args: tuple[str, ...] = ()) -> str:
-    return json.dumps(_run(engine, source, *args))
 
 
 def layout_process(model: Model, process: Process) -> Geometry:
@@ -463,24 +371,6 @@ def _route(nodes: list[NodeGeom], links: list[_Link], items: dict[str, _Item], h
                 )
             )
     return tuple(result)
-
-
-def parse_spline(
-    text: str, height: float, dx: float = 0.0, dy: float = 0.0
-) -> tuple[tuple[tuple[float, float], ...], tuple[float, float] | None]:
-    """Graphviz 'e,x,y x0,y0 x1,y1 …' -> Bezier points (y flipped) and the arrow tip."""
-    arrow = None
-    points = []
-    for part in text.split(";")[0].split():
-        if part.startswith("e,"):
-            x, y = parse_floats(part[2:])
-            arrow = (round(x + dx, 1), round(height - (y + dy), 1))
-        elif part.startswith("s,"):
-            continue
-        else:
-            x, y = parse_floats(part)
-            points.append((round(x + dx, 1), round(height - (y + dy), 1)))
-    return tuple(points), arrow
 
 
 def layout_all(model: Model) -> dict[str, Geometry]:

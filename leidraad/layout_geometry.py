@@ -1,0 +1,75 @@
+"""The plain-data geometry a layout produces (boxes, nodes, lanes, edges), kept apart from the
+Graphviz layout so the SVG renderer, filters and BPMN export can share it without the layout code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass(frozen=True)
+class NodeGeom:
+    id: str
+    type: str  # node type, or 'link' for a link to/from another process
+    org: str
+    label: str
+    lines: tuple[str, ...]
+    box: Box  # the shape itself (gateways and events are small; their label sits below)
+    calls: str | None = None
+    target: str | None = None  # for links: the 'process/step' they lead to
+    interrupting: bool = True
+
+
+@dataclass(frozen=True)
+class LaneGeom:
+    org: str
+    abbreviation: str
+    name: str
+    box: Box
+    known: bool = True  # False when the organisation is not in the organisations file
+
+
+@dataclass(frozen=True)
+class EdgeGeom:
+    id: str
+    source: str
+    target: str
+    points: tuple[tuple[float, float], ...]  # cubic Bezier: start, (c1, c2, end)*
+    arrow: tuple[float, float] | None  # the arrow tip; None for connectors without arrow
+    from_org: str
+    to_org: str
+    label: str | None = None
+    label_pos: tuple[float, float] | None = None
+    handover: bool = False
+    kind: str = "flow"  # flow | link | boundary
+
+
+@dataclass(frozen=True)
+class Geometry:
+    process: str
+    width: float
+    height: float
+    lanes: tuple[LaneGeom, ...]
+    nodes: tuple[NodeGeom, ...]
+    edges: tuple[EdgeGeom, ...]
+    node_index: dict[str, NodeGeom] = field(default_factory=dict, compare=False, repr=False)
+
+    def node(self, node_id: str) -> NodeGeom | None:
+        if not self.node_index:
+            self.node_index.update({n.id: n for n in self.nodes})
+        return self.node_index.get(node_id)
