@@ -64,7 +64,6 @@ class ModelIndex:
     handovers_in: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
     successors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     predecessors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    callers: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     abbreviations: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # abbr -> (kind, id, name)
 
 
@@ -82,10 +81,6 @@ def _index(version: str) -> ModelIndex:
             index.successors[a].append((b, kind))
         if (a, kind) not in index.predecessors[b]:
             index.predecessors[b].append((a, kind))
-    for process in model.processes.values():
-        for node in process.nodes:
-            if node.calls:
-                index.callers[node.calls].append(f"{process.id}/{node.id}")
     # Glossary first, so an abbreviation explained there wins over the same one elsewhere.
     for kind in ("begrippen", *[k for k in model.catalogues if k != "begrippen"]):
         for entry in model.catalogues[kind].values():

@@ -38,7 +38,6 @@ def open_process(process_id: str, step: str | None = None) -> None:
     params = {"proces": process_id}
     if step:
         params["stap"] = step
-    st.session_state["proces.pending"] = (process_id, step)
     st.switch_page(pages()[PROCES_URL], query_params=params)
 
 
@@ -50,7 +49,7 @@ def query_param(name: str) -> str | None:
     return value or None
 
 
-def step_link(label: str, step_ref: str, key_hint: str = "") -> None:
+def step_link(label: str, step_ref: str) -> None:
     """A link that opens a step in its process diagram (client-side, keeps the session)."""
     process_id, _, step = step_ref.partition("/")
     params = {"proces": process_id}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .graph import chain_graph, follows, process_graph, ref, target_ref
+from .graph import chain_graph, follows, process_graph
 from .load import LoadResult, load_folder
 from .model import NODE_CATALOGUE_FIELDS, Model, Node, Process
 from .problems import Place, Problem, Severity
@@ -384,5 +384,3 @@ def _check_choices(scenario_id: str, number: int, step, node: Node, problems: li
                     step.place.problem("scenario-feedback", f"{where}: choice '{choice.label}' has no feedback")
                 )
 
-
-__all__ = ["check_folder", "check_model", "ref", "target_ref"]

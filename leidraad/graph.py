@@ -14,7 +14,7 @@ from itertools import islice
 
 import networkx as nx
 
-from .model import Model, Node, Process
+from .model import Model, Process
 
 
 def ref(process_id: str, step_id: str) -> str:
@@ -257,7 +257,3 @@ def _org_name(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
     return org.abbreviation if org else org_id
 
-
-def node_of(model: Model, step_ref: str) -> Node | None:
-    resolved = model.resolve_step(step_ref)
-    return resolved[1] if resolved else None
