@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .problems import Place
+from leidraad.problems import Place
 
 NODE_TYPES = ("start", "end", "task", "subprocess", "gateway", "parallel", "event", "timer", "boundary")
 CATALOGUE_KINDS = ("overlegvormen", "opvangvormen", "informatie-uitwisseling", "doelgroepen", "begrippen")

@@ -37,7 +37,7 @@ def dot_available() -> None:
 
 @pytest.fixture(scope="session")
 def content_model():
-    from leidraad.check import check_folder
+    from leidraad.checks.folder import check_folder
 
     return check_folder(CONTENT)
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from components.text import md
-from leidraad.bpmn_import import BpmnImportError, import_bpmn
-from leidraad.export_image import print_svg, svg_to_png
-from leidraad.plain_diagram import GraphvizMissing
+from leidraad.bpmn.importer import BpmnImportError, import_bpmn
+from leidraad.drawing.plain_diagram import GraphvizMissing
+from leidraad.exports.images import print_svg, svg_to_png
 
 MAX_UPLOAD_MB = 5  # the same as server.maxUploadSize in .streamlit/config.toml
 

@@ -7,10 +7,9 @@ from collections import defaultdict
 
 import streamlit as st
 
-from components.content import current_content
-from components.explorer_data import content_version
+from components.cache import content_version, current_content
 from components.navigation import page_link, query_param, step_link
-from components.step_panel import org_label
+from components.panels.step import org_label
 from components.text import md, md_link
 from leidraad.model import CATALOGUE_KINDS, NODE_CATALOGUE_FIELDS, CatalogueEntry, Model
 

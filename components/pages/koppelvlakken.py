@@ -7,14 +7,13 @@ from functools import partial
 
 import streamlit as st
 
-from components.content import current_content
+from components.cache import content_version, current_content, model_index
 from components.diagram import process_diagram
-from components.explorer_data import content_version, model_index
 from components.navigation import page_link, pages, query_param, step_link
-from components.step_panel import org_label, step_label
+from components.panels.step import org_label, step_label
 from components.text import md
-from leidraad.csv_export import table
-from leidraad.koppelvlakken import Matrix, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
+from leidraad.drawing.handover_map import Matrix, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
+from leidraad.exports.csv_tables import table
 from leidraad.model import Model
 
 

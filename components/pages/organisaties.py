@@ -8,14 +8,13 @@ from collections import defaultdict
 
 import streamlit as st
 
-from components.content import current_content
-from components.explorer_data import model_index
+from components.cache import current_content, model_index
 from components.navigation import page_link, query_param, step_link
-from components.step_panel import ROLE_NAMES, org_label, step_label
+from components.panels.step import ROLE_NAMES, org_label, step_label
 from components.text import md, md_link
-from leidraad.graph import HandoverRecord, steps_of_org
 from leidraad.model import Model, Organisation
-from leidraad.text_order import reading_order
+from leidraad.queries.graph import HandoverRecord, steps_of_org
+from leidraad.queries.reading_order import reading_order
 
 KIND_NAMES = {"ketenpartner": "Ketenpartner", "samenwerkingspartner": "Samenwerkingspartner", "overig": "Overig"}
 

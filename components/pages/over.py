@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.content import current_content
-from components.step_panel import FEEDBACK_ADDRESS
+from components.cache import current_content
+from components.panels.step import FEEDBACK_ADDRESS
 from components.text import mailto, md
 
 LEIDRAAD_URL = "https://www.dienstterugkeerenvertrek.nl/over-dtv/leidraad-terugkeer-en-vertrek"

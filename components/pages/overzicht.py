@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.content import current_content
+from components.cache import current_content, model_index, overview
 from components.diagram import process_diagram
-from components.explorer_data import model_index, overview
 from components.navigation import PROCES_URL, open_process, pages
-from components.problems import problems_panel
+from components.panels.problems import problems_panel
 from components.text import md
 
 

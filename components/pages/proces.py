@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.content import current_content
+from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
-from components.explorer_data import content_version, drawing
-from components.export_panel import export_panel
 from components.navigation import query_param
-from components.problems import problems_panel
-from components.step_panel import step_panel
+from components.panels.export import export_panel
+from components.panels.problems import problems_panel
+from components.panels.step import step_panel
+from components.panels.text_view import text_view
 from components.text import md
-from components.text_view import text_view
-from leidraad.filters import faded_ids, matching_steps, step_matches
+from leidraad.drawing.fading import faded_ids
 from leidraad.model import Model, Process
-from leidraad.text_order import reading_order
+from leidraad.queries.filters import matching_steps, step_matches
+from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}

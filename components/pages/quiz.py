@@ -7,10 +7,10 @@ import random
 
 import streamlit as st
 
-from components.content import current_content
+from components.cache import current_content
 from components.navigation import page_link, query_param, step_link
 from components.text import md
-from leidraad.quiz import answer_key, generate_quiz
+from leidraad.quiz.generator import answer_key, generate_quiz
 
 MAX_QUESTIONS = 30
 

@@ -8,15 +8,14 @@ from functools import partial
 
 import streamlit as st
 
-from components.content import current_content
+from components.cache import current_content, drawing
 from components.diagram import process_diagram
-from components.explorer_data import drawing
 from components.navigation import page_link, pages, query_param
+from components.panels.step import ROLE_NAMES, TYPE_NAMES, org_label
 from components.presenter import presenter_keys
-from components.step_panel import ROLE_NAMES, TYPE_NAMES, org_label
 from components.text import md
+from leidraad.exports.case_handout import scenario_pdf
 from leidraad.model import Model, Scenario
-from leidraad.scenario_handout import scenario_pdf
 
 PRESENTATION_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }

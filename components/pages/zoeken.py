@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.content import current_content
+from components.cache import current_content
 from components.navigation import page_link, query_param, step_link
 from components.text import md
-from leidraad.graph import search
+from leidraad.queries.graph import search
 
 KIND_NAMES = {"stap": "Stap", "organisatie": "Organisatie", "overlegvormen": "Overlegvorm",
               "opvangvormen": "Opvangvorm", "informatie-uitwisseling": "Informatie-uitwisseling",

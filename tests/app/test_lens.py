@@ -7,8 +7,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from leidraad.filters import matching_steps
-from leidraad.koppelvlakken import handover_matrix
+from leidraad.drawing.handover_map import handover_matrix
+from leidraad.queries.filters import matching_steps
 from tests.app.test_proces import diagram_data, open_page, texts
 
 

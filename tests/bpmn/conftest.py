@@ -16,7 +16,7 @@ MIWG = SHARED / "bpmn-miwg"
 @pytest.fixture(scope="session")
 def exported(content_model, dot_available, tmp_path_factory) -> dict[str, Path]:
     """process id -> its exported .bpmn file, for every real process."""
-    from leidraad.bpmn_export import export_processes
+    from leidraad.bpmn.export import export_processes
 
     model = content_model.model
     folder = tmp_path_factory.mktemp("bpmn-export")

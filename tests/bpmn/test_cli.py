@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leidraad.cli import main
+from leidraad.cli.main import main
 from tests.bpmn.conftest import MIWG
 from tests.conftest import CONTENT
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from leidraad.bpmn_export import export_process, flow_xml_id
-from leidraad.bpmn_xml import BPMNDI, DC, DI, LTV, MODEL, ncname
-from leidraad.layout import layout_process
+from leidraad.bpmn.export import export_process, flow_xml_id
+from leidraad.bpmn.xml import BPMNDI, DC, DI, LTV, MODEL, ncname
+from leidraad.drawing.layout import layout_process
 
 M = f"{{{MODEL}}}"
 NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -135,7 +135,7 @@ def test_flow_ids_are_stable(content_model) -> None:
 
 
 def test_exporting_every_process_is_quick(content_model, dot_available, tmp_path: Path) -> None:
-    from leidraad.bpmn_export import export_processes
+    from leidraad.bpmn.export import export_processes
 
     model = content_model.model
     started = time.perf_counter()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from leidraad.bpmn_import import BpmnImportError, import_bpmn, import_bpmn_files
-from leidraad.bpmn_xml import MAX_BYTES, MAX_ELEMENTS, MODEL, _parser, parse_bpmn_bytes, sanitize_id
-from leidraad.cli import main
+from leidraad.bpmn.importer import BpmnImportError, import_bpmn, import_bpmn_files
+from leidraad.bpmn.xml import MAX_BYTES, MAX_ELEMENTS, MODEL, _parser, parse_bpmn_bytes, sanitize_id
+from leidraad.cli.main import main
 
 SECRET = "geheim-7f3a9c"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from leidraad.bpmn_import import import_bpmn_files
-from leidraad.bpmn_xml import OUR_ID
-from leidraad.check import check_folder
-from leidraad.layout import layout_process
-from leidraad.render import render_svg
+from leidraad.bpmn.importer import import_bpmn_files
+from leidraad.bpmn.xml import OUR_ID
+from leidraad.checks.folder import check_folder
+from leidraad.drawing.layout import layout_process
+from leidraad.drawing.render import render_svg
 from tests.bpmn.conftest import MIWG, miwg_files
 from tests.conftest import require
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from leidraad.bpmn_export import export_process
-from leidraad.bpmn_import import import_bpmn_files
-from leidraad.bpmn_xml import LTV, MODEL
-from leidraad.check import check_folder
-from leidraad.layout import layout_process
+from leidraad.bpmn.export import export_process
+from leidraad.bpmn.importer import import_bpmn_files
+from leidraad.bpmn.xml import LTV, MODEL
+from leidraad.checks.folder import check_folder
+from leidraad.drawing.layout import layout_process
 from leidraad.model import Model, Process
 
 M = f"{{{MODEL}}}"

@@ -12,8 +12,8 @@ from tests.conftest import CONTENT, ROOT
 def _panel_app() -> None:
     import os
 
-    from components.export_panel import export_panel
-    from leidraad.check import check_folder
+    from components.panels.export import export_panel
+    from leidraad.checks.folder import check_folder
 
     model = check_folder(os.environ["LTV_CONTENT"]).model
     export_panel(model, model.processes["vertrektermijn"], "v1", selected="vertrekgesprek", faded_orgs=["coa"])
@@ -29,7 +29,7 @@ def test_export_panel_offers_every_download(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_export_bytes_for_every_kind(content_model, dot_available) -> None:
-    from components.export_panel import DOWNLOADS, export_bytes
+    from components.panels.export import DOWNLOADS, export_bytes
 
     model = content_model.model
     for kind in DOWNLOADS:

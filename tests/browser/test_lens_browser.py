@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from leidraad.filters import matching_steps
-from leidraad.koppelvlakken import cell_id, handover_matrix
+from leidraad.drawing.handover_map import cell_id, handover_matrix
+from leidraad.queries.filters import matching_steps
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

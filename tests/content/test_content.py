@@ -10,8 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from leidraad.graph import chain_graph, handovers
-from leidraad.stats import model_stats
+from leidraad.queries.graph import chain_graph, handovers
+from leidraad.queries.stats import model_stats
 from tests.conftest import ROOT, require
 
 BRONNEN = ROOT.parent / "shared" / "domain" / "bronnen.md"

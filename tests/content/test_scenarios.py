@@ -9,8 +9,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from leidraad.check import SILENT_TYPES
-from leidraad.graph import chain_graph, follows
+from leidraad.checks.folder import SILENT_TYPES
+from leidraad.queries.graph import chain_graph, follows
 from tests.conftest import CONTENT, ROOT, require
 
 SCENARIO_DIR = CONTENT / "scenarios"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from leidraad.check import check_folder
-from leidraad.rules import RULES
+from leidraad.checks.folder import check_folder
+from leidraad.checks.rules import RULES
 from tests.conftest import FIXTURES
 
 BASE = FIXTURES / "check" / "base"

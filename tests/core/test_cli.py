@@ -11,8 +11,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from leidraad.cli import main
-from tests.conftest import FIXTURES, ROOT
+from leidraad.cli.main import main
+from tests.conftest import FIXTURES
 
 BASE = FIXTURES / "check" / "base"
 RULES = FIXTURES / "check" / "rules"
@@ -96,14 +96,6 @@ def test_export_svg_draws_every_step(tmp_path: Path, dot_available) -> None:
 
 def test_export_svg_unknown_process_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["export", "svg", "nope", "-o", str(tmp_path / "x.svg"), "--content", str(BASE)]) == 2
-
-
-def test_module_and_core_do_not_import_streamlit() -> None:
-    code = (
-        "import sys, leidraad, leidraad.cli, leidraad.graph, leidraad.plain_diagram; "
-        "sys.exit('streamlit' in sys.modules)"
-    )
-    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
 def test_python_dash_m_runs(tmp_path: Path) -> None:

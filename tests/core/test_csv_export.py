@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from leidraad.cli import main
-from leidraad.csv_export import raci_table, table, to_csv
+from leidraad.cli.main import main
+from leidraad.exports.csv_tables import raci_table, table, to_csv
 from tests.conftest import CONTENT
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from leidraad.check import check_folder
-from leidraad.graph import (
+from leidraad.checks.folder import check_folder
+from leidraad.queries.graph import (
     chain_graph,
     fold,
     handovers,

@@ -6,8 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from leidraad.cli import main
-from leidraad.handout import handout_html
+from leidraad.cli.main import main
+from leidraad.exports.process_handout import handout_html
 from tests.conftest import CONTENT, require
 
 

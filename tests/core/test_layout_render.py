@@ -6,10 +6,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from leidraad.check import check_folder
-from leidraad.layout import layout_process, wrap_label
-from leidraad.overview import overview_svg
-from leidraad.render import render_svg
+from leidraad.checks.folder import check_folder
+from leidraad.drawing.layout import layout_process, wrap_label
+from leidraad.drawing.overview import overview_svg
+from leidraad.drawing.render import render_svg
 from tests.conftest import CONTENT, FIXTURES
 
 SVG_NS = "{http://www.w3.org/2000/svg}"

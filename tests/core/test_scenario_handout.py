@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from leidraad.scenario_handout import scenario_html, scenario_pdf
+from leidraad.exports.case_handout import scenario_html, scenario_pdf
 from tests.conftest import require
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from leidraad.rules import STRUCTURAL_RULES
-from leidraad.schema import KINDS, validator
+from leidraad.checks.rules import STRUCTURAL_RULES
+from leidraad.content.structure import KINDS, validator
 from tests.conftest import CONTENT, FIXTURES
 from tests.core.test_check_rules import RULE_FIXTURES, expected_markers
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leidraad.yaml_source import parse_yaml, read_text
+from leidraad.content.yaml_source import parse_yaml, read_text
 
 
 def test_values_and_keys_keep_their_line_and_column() -> None:

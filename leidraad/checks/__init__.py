@@ -1,0 +1,1 @@
+"""The content checker: check_folder and its rules, by what they check."""

@@ -1,0 +1,1 @@
+"""The `leidraad` command line: one module per command group."""

@@ -1,0 +1,171 @@
+"""`python -m leidraad …`: check, stats, export. Exit 0 when fine, 1 on content problems, 2 on usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from leidraad.checks.folder import check_folder
+from leidraad.drawing.plain_diagram import GraphvizMissing, plain_svg
+from leidraad.exports.model_json import model_to_dict
+from leidraad.queries.stats import format_stats, model_stats
+
+DEFAULT_CONTENT = "processes"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a clear line, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="leidraad", description="LTV Procesverkenner: check and export the Leidraad content.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check the content; one line per problem")
+    check.add_argument("folder", nargs="?", default=DEFAULT_CONTENT)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    stats = sub.add_parser("stats", help="counts of processes, nodes, handovers, ...")
+    stats.add_argument("--content", default=DEFAULT_CONTENT)
+    stats.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export", help="export the model")
+    export_sub = export.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    ej = export_sub.add_parser("json", help="the whole resolved model as one JSON document")
+    ej.add_argument("-o", "--output", help="file to write (default: standard output)")
+    ej.add_argument("--content", default=DEFAULT_CONTENT)
+    for fmt in ("svg", "png", "pdf"):
+        ex = export_sub.add_parser(fmt, help=f"the swimlane diagram of one process as {fmt.upper()} (print colours)")
+        ex.add_argument("process")
+        ex.add_argument("-o", "--output", required=True)
+        ex.add_argument("--content", default=DEFAULT_CONTENT)
+        ex.add_argument("--select", help="step id to highlight")
+        ex.add_argument("--fade", default="", help="comma-separated organisation ids to fade")
+        if fmt == "svg":
+            ex.add_argument("--plain", action="store_true", help="a plain Graphviz drawing for content authors")
+
+    eb = export_sub.add_parser("bpmn", help="BPMN 2.0 XML, one .bpmn file per process (default: every process)")
+    eb.add_argument("processes", nargs="*", metavar="PROCESS")
+    eb.add_argument("-o", "--output", required=True, help="folder to write the .bpmn files into")
+    eb.add_argument("--content", default=DEFAULT_CONTENT)
+    ec = export_sub.add_parser("csv", help="a table as CSV for Excel (UTF-8 with BOM, ';'-separated)")
+    ec.add_argument("table", choices=("steps", "raci", "handovers", "organisations"))
+    ec.add_argument("--process", help="only this process (default: the whole chain)")
+    ec.add_argument("-o", "--output", required=True)
+    ec.add_argument("--content", default=DEFAULT_CONTENT)
+    eh = export_sub.add_parser("handout", help="an A3-landscape PDF handout: the diagram and the step table")
+    eh.add_argument("process")
+    eh.add_argument("-o", "--output", required=True)
+    eh.add_argument("--content", default=DEFAULT_CONTENT)
+
+    imp = sub.add_parser("import", help="import models from other tools")
+    imp_sub = imp.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    ib = imp_sub.add_parser("bpmn", help="BPMN 2.0 XML -> process files and an organisations file")
+    ib.add_argument("files", nargs="+", metavar="FILE")
+    ib.add_argument("-o", "--output", required=True, help="folder to write the YAML files into")
+    ib.add_argument("--force", action="store_true", help="overwrite files that already exist")
+
+    bench = sub.add_parser("bench", help="performance figures (load, check, layout, render)")
+    bench.add_argument("--content", default=DEFAULT_CONTENT)
+    bench.add_argument("--repeat", type=int, default=5)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.folder, args.strict)
+    if args.command == "stats":
+        return _stats(args.content, args.json)
+    if args.command == "export":
+        if args.format in ("bpmn", "csv", "handout"):
+            from leidraad.cli.exchange import export_exchange
+
+            return export_exchange(args)
+        return _export(args)
+    if args.command == "import":
+        from leidraad.cli.exchange import import_bpmn_command
+
+        return import_bpmn_command(args)
+    if args.command == "bench":
+        from leidraad.cli.bench import run_bench
+
+        print(run_bench(args.content, max(1, args.repeat)))
+        return 0
+    return 2
+
+
+def _content_or_fail(folder: str):
+    if not Path(folder).exists():
+        print(f"leidraad: content folder '{folder}' does not exist", file=sys.stderr)
+        return None
+    return check_folder(folder)
+
+
+def _check(folder: str, strict: bool) -> int:
+    started = time.perf_counter()
+    result = _content_or_fail(folder)
+    if result is None:
+        return 2
+    for problem in result.problems:
+        print(problem.format())
+    errors = sum(p.is_error for p in result.problems)
+    warnings = len(result.problems) - errors
+    elapsed = time.perf_counter() - started
+    print(
+        f"{len(result.files)} files, {len(result.model.processes)} processes checked in {elapsed:.2f} s: "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _stats(folder: str, as_json: bool) -> int:
+    result = _content_or_fail(folder)
+    if result is None:
+        return 2
+    stats = model_stats(result.model)
+    print(json.dumps(stats, indent=2, ensure_ascii=False) if as_json else format_stats(stats))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    result = _content_or_fail(args.content)
+    if result is None:
+        return 2
+    if args.format == "json":
+        text = json.dumps(model_to_dict(result.model), indent=2, ensure_ascii=False)
+        if args.output:
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+        return 0
+    process = result.model.processes.get(args.process)
+    if process is None:
+        known = ", ".join(sorted(result.model.processes)) or "none"
+        print(f"leidraad: unknown process '{args.process}' (known: {known})", file=sys.stderr)
+        return 2
+    from leidraad.exports.images import print_svg, svg_to_pdf, svg_to_png
+
+    try:
+        if args.format == "svg" and args.plain:
+            Path(args.output).write_text(plain_svg(result.model, process), encoding="utf-8")
+            return 0
+        faded = [f"org-{org.strip()}" for org in args.fade.split(",") if org.strip()]
+        svg = print_svg(result.model, process, selected=args.select, faded=faded)
+    except GraphvizMissing as exc:
+        print(f"leidraad: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "svg":
+        Path(args.output).write_text(svg, encoding="utf-8")
+    elif args.format == "png":
+        Path(args.output).write_bytes(svg_to_png(svg))
+    else:
+        subtitle = f"Leidraad Terugkeer en Vertrek, versie {process.sources_as_of or 'onbekend'}"
+        Path(args.output).write_bytes(svg_to_pdf(svg, process.title, subtitle))
+    return 0

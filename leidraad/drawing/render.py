@@ -1,0 +1,326 @@
+"""Geometry -> SVG: swimlanes with BPMN shapes, in two colourings of the same drawing.
+
+*themed* (for the app): CSS classes and Streamlit's `--st-*` variables, so light and dark themes
+both work and highlight/fade are toggled in the browser. *print* (for files): colours, highlight and
+fade resolved into the file, so an exported drawing looks the same anywhere.
+
+Ids: a node's group has the step id as `id`; lanes are `lane-<org>`, edges `edge-<flow>`, classes
+`org-<org>` and `node-<type>`. All model text is escaped; nothing from the content becomes markup.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import textwrap
+from collections.abc import Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+from leidraad.drawing.layout import EdgeGeom, Geometry, LaneGeom, NodeGeom
+from leidraad.drawing.plain_diagram import FONT
+
+# Okabe–Ito: colour-blind-safe colours for the main chain partners; everyone else is neutral.
+ORG_COLOURS = {
+    "dtv": "#0072B2",
+    "ind": "#E69F00",
+    "coa": "#009E73",
+    "avim": "#56B4E9",
+    "kmar": "#D55E00",
+    "dji": "#CC79A7",
+    "iom": "#C9B800",  # Okabe–Ito yellow (#F0E442), darkened enough to read as a line on white
+    "vreemdeling": "#000000",
+}
+NEUTRAL = "#8C8C8C"
+
+PRINT_THEME = {
+    "text": "#1F2328",
+    "background": "#FFFFFF",
+    "secondary": "#F3F4F6",
+    "primary": "#C2185B",
+    "edge": "#4B5563",
+}
+
+
+def org_colour(org: str) -> str:
+    return ORG_COLOURS.get(org, NEUTRAL)
+
+
+def _org_css(orgs: Iterable[str], themed: bool) -> str:
+    rules = []
+    for org in sorted(set(orgs)):
+        c = org_colour(org)
+        if org == "vreemdeling" and themed:
+            c = "var(--st-text-color, #31333F)"
+        cls = f".org-{org}"
+        rules.append(
+            f".lane{cls} .lane-band{{fill:{c};fill-opacity:.06;stroke:{c};stroke-opacity:.35}}"
+            f".lane{cls} .lane-header{{fill:{c};fill-opacity:.16;stroke:{c};stroke-opacity:.5}}"
+            f".node{cls} .shape{{stroke:{c}}}.node{cls} .mark{{fill:{c}}}"
+        )
+    return "".join(rules)
+
+
+def _base_css(themed: bool) -> str:
+    if themed:
+        text, bg, sec, primary, edge = (
+            "var(--st-text-color, #31333F)",
+            "var(--st-background-color, #FFFFFF)",
+            "var(--st-secondary-background-color, #F0F2F6)",
+            "var(--st-primary-color, #FF4B4B)",
+            "var(--st-text-color, #31333F)",
+        )
+    else:
+        text, bg, sec, primary, edge = (PRINT_THEME[k] for k in ("text", "background", "secondary", "primary", "edge"))
+    return (
+        f"svg.ltv-diagram{{font-family:{quoteattr(FONT)[1:-1]},sans-serif;}}"
+        f".ltv-diagram text{{fill:{text};font-size:10px}}"
+        f".ltv-diagram .lane-abbr{{font-weight:bold;font-size:12px}}"
+        f".ltv-diagram .lane-name{{font-size:9px;opacity:.8}}"
+        f".ltv-diagram .lane-header-base{{fill:{bg}}}"
+        f".ltv-diagram .shape{{fill:{bg};stroke-width:1.6}}"
+        f".ltv-diagram .node-end .shape{{stroke-width:4}}"
+        f".ltv-diagram .node-start .shape{{stroke-width:1.6}}"
+        f".ltv-diagram .node-link .shape{{fill:{sec};stroke-dasharray:4 3}}"
+        f".ltv-diagram .node-boundary .inner.noninterrupting,.ltv-diagram .node-boundary .shape.noninterrupting"
+        f"{{stroke-dasharray:3 2}}"
+        f".ltv-diagram .mark{{stroke:none}}"
+        f".ltv-diagram .edge path{{fill:none;stroke:{edge};stroke-opacity:.75;stroke-width:1.3}}"
+        f".ltv-diagram .edge .arrow{{fill:{edge};fill-opacity:.85}}"
+        f".ltv-diagram .edge.handover path{{stroke-width:2.2;stroke-dasharray:7 3;stroke-opacity:.95}}"
+        f".ltv-diagram .edge.kind-boundary path{{stroke-dasharray:2 2}}"
+        f".ltv-diagram .edge-label{{font-size:9px;font-style:italic}}"
+        f".ltv-diagram .edge-label-bg{{fill:{bg};fill-opacity:.85}}"
+        f".ltv-diagram .node.selected .shape{{stroke:{primary};stroke-width:4}}"
+        f".ltv-diagram .node.on-path .shape{{stroke-width:3.2}}"
+        f".ltv-diagram .edge.on-path path{{stroke:{primary};stroke-opacity:1;stroke-width:2.6}}"
+        f".ltv-diagram .faded{{opacity:.18}}"
+    )
+
+
+def _text_lines(
+    x: float, y: float, lines: Iterable[str], line_h: float = 12.0, cls: str = "", anchor: str = "middle"
+) -> str:
+    lines = list(lines)
+    top = y - (len(lines) - 1) * line_h / 2
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{top + i * line_h + 3.5:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    cls_attr = f' class="{cls}"' if cls else ""
+    return f'<text text-anchor="{anchor}"{cls_attr}>{spans}</text>'
+
+
+def _lane_svg(lane: LaneGeom) -> str:
+    b = lane.box
+    return (
+        f'<g class="lane org-{lane.org}" id="lane-{lane.org}">'
+        f'<rect class="lane-band static" x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}"/></g>'
+    )
+
+
+def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -> str:
+    """The header of a lane, drawn above everything else so the app can keep it in view while panning."""
+    b = lane.box
+    name_lines = textwrap.wrap(lane.name, 20)[:4] if lane.name != lane.abbreviation else []
+    abbr_lines = textwrap.wrap(lane.abbreviation, 14)[:2]
+    block = len(abbr_lines) * 14 + len(name_lines) * 11
+    y0 = b.cy - block / 2 + 7
+    abbr = _text_lines(b.x + header_w / 2, y0 + (len(abbr_lines) - 1) * 7, abbr_lines, 14, "lane-abbr")
+    name = (
+        _text_lines(
+            b.x + header_w / 2, y0 + len(abbr_lines) * 14 + (len(name_lines) - 1) * 5.5 + 4, name_lines, 11, "lane-name"
+        )
+        if name_lines
+        else ""
+    )
+    rect = f'x="{b.x:.1f}" y="{b.y:.1f}" width="{header_w:.1f}" height="{b.h:.1f}"'
+    return (
+        f'<g class="lane lane-head org-{lane.org}{extra_classes}" id="lane-head-{lane.org}">'
+        f"<title>{escape(lane.abbreviation)} – {escape(lane.name)}</title>"
+        f'<rect class="lane-header-base static" {rect}/><rect class="lane-header static" {rect}/>{abbr}{name}</g>'
+    )
+
+
+def _shape_svg(n: NodeGeom) -> str:
+    b = n.box
+    cx, cy = b.cx, b.cy
+    r = b.w / 2
+    t = n.type
+    if t in ("start", "end"):
+        return f'<circle class="shape" cx="{cx:.1f}" cy="{cy:.1f}" r="{r - (2 if t == "end" else 0.8):.1f}"/>'
+    if t in ("event", "timer", "boundary"):
+        dash = "" if n.interrupting or t != "boundary" else " noninterrupting"
+        out = (
+            f'<circle class="shape{dash}" cx="{cx:.1f}" cy="{cy:.1f}" r="{r - 1:.1f}"/>'
+            f'<circle class="shape inner{dash}" cx="{cx:.1f}" cy="{cy:.1f}" r="{r - 4.5:.1f}"/>'
+        )
+        if t == "timer" or t == "boundary":
+            rr = r - 8
+            out += (
+                f'<circle class="shape" cx="{cx:.1f}" cy="{cy:.1f}" r="{rr:.1f}" stroke-width="1"/>'
+                f'<path class="shape" d="M{cx:.1f},{cy - rr + 2:.1f} L{cx:.1f},{cy:.1f} L{cx + rr - 3:.1f},'
+                f'{cy:.1f}" stroke-width="1" fill="none"/>'
+            )
+        return out
+    if t in ("gateway", "parallel"):
+        pts = f"{cx:.1f},{b.y:.1f} {b.x + b.w:.1f},{cy:.1f} {cx:.1f},{b.y + b.h:.1f} {b.x:.1f},{cy:.1f}"
+        s = b.w * 0.17
+        if t == "gateway":  # × marker
+            mark = (
+                f'<path class="shape" d="M{cx - s:.1f},{cy - s:.1f} L{cx + s:.1f},{cy + s:.1f} M{cx + s:.1f},'
+                f'{cy - s:.1f} L{cx - s:.1f},{cy + s:.1f}" stroke-width="3"/>'
+            )
+        else:  # + marker
+            mark = (
+                f'<path class="shape" d="M{cx:.1f},{cy - s * 1.3:.1f} L{cx:.1f},{cy + s * 1.3:.1f} M{cx - s * 1.3:.1f},'
+                f'{cy:.1f} L{cx + s * 1.3:.1f},{cy:.1f}" stroke-width="3"/>'
+            )
+        return f'<polygon class="shape" points="{pts}"/>{mark}'
+    rect = (
+        f'<rect class="shape" x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}" '
+        f'rx="{10 if t != "link" else 4}"/>'
+    )
+    if t == "subprocess":
+        m = 10
+        rect += (
+            f'<rect class="shape" x="{cx - m / 2:.1f}" y="{b.y + b.h - m - 2:.1f}" width="{m}" height="{m}" '
+            f'stroke-width="1"/><path class="shape" d="M{cx:.1f},{b.y + b.h - m:.1f} L{cx:.1f},{b.y + b.h - 4:.1f} '
+            f'M{cx - 3:.1f},{b.y + b.h - m / 2 - 2:.1f} L{cx + 3:.1f},{b.y + b.h - m / 2 - 2:.1f}" stroke-width="1"/>'
+        )
+    return rect
+
+
+def _node_svg(n: NodeGeom, extra_classes: str = "") -> str:
+    b = n.box
+    if n.type in ("task", "subprocess", "link"):
+        offset = -5 if n.type == "subprocess" else 0
+        label = _text_lines(b.cx, b.cy + offset, n.lines, 12.5)
+    else:
+        label = _text_lines(b.cx, b.y + b.h + 8 + (len(n.lines) - 1) * 6, n.lines, 12) if any(n.lines) else ""
+    attrs = f" data-label={quoteattr(n.label)}"
+    if n.calls:
+        attrs += f" data-calls={quoteattr(n.calls)}"
+    if n.target:
+        attrs += f" data-target={quoteattr(n.target)}"
+    classes = f"node node-{n.type} org-{n.org}{extra_classes}"
+    return (
+        f'<g class="{classes}" id={quoteattr(n.id)}{attrs}><title>{escape(n.label)}</title>{_shape_svg(n)}{label}</g>'
+    )
+
+
+def arrow_polygon(tip: tuple[float, float], before: tuple[float, float], size: float = 8.0) -> str:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    bx, by = tip[0] - ux * size, tip[1] - uy * size
+    px, py = -uy * size * 0.45, ux * size * 0.45
+    return (
+        f'<polygon class="arrow" points="{tip[0]:.1f},{tip[1]:.1f} {bx + px:.1f},{by + py:.1f} '
+        f'{bx - px:.1f},{by - py:.1f}"/>'
+    )
+
+
+def _edge_svg(e: EdgeGeom, extra_classes: str = "") -> str:
+    if e.kind == "boundary" or not e.points:
+        return ""
+    pts = e.points
+    d = f"M{pts[0][0]:.1f},{pts[0][1]:.1f}"
+    rest = pts[1:]
+    for i in range(0, len(rest) - len(rest) % 3, 3):
+        (x1, y1), (x2, y2), (x3, y3) = rest[i], rest[i + 1], rest[i + 2]
+        d += f" C{x1:.1f},{y1:.1f} {x2:.1f},{y2:.1f} {x3:.1f},{y3:.1f}"
+    arrow = ""
+    if e.arrow:
+        d += f" L{e.arrow[0]:.1f},{e.arrow[1]:.1f}"
+        arrow = arrow_polygon(e.arrow, pts[-1])
+    label = ""
+    if e.label and e.label_pos:
+        lines = textwrap.wrap(e.label, 18)[:3]
+        w = max(len(line) for line in lines) * 5.0 + 6
+        h = len(lines) * 11 + 2
+        x, y = e.label_pos
+        label = (
+            f'<rect class="edge-label-bg static" x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w:.1f}" '
+            f'height="{h:.1f}" rx="2"/>' + _text_lines(x, y, lines, 11, "edge-label")
+        )
+    orgs = " ".join(dict.fromkeys(f"org-{o}" for o in (e.from_org, e.to_org) if o))
+    classes = f"edge kind-{e.kind} {orgs}{' handover' if e.handover else ''}{extra_classes}"
+    title = f"<title>{escape(e.label)}</title>" if e.label else ""
+    return (
+        f'<g class="{classes}" id={quoteattr("edge-" + e.id)} data-source={quoteattr(e.source)} '
+        f'data-target={quoteattr(e.target)}>{title}<path d="{d}"/>{arrow}{label}</g>'
+    )
+
+
+def render_svg(
+    geometry: Geometry,
+    *,
+    title: str = "",
+    mode: str = "themed",
+    selected: str | None = None,
+    path: Iterable[str] = (),
+    faded: Iterable[str] = (),
+    header_w: float = 120.0,
+) -> str:
+    """Draw a geometry. In print mode, `selected`, `path` and `faded` are resolved into the file."""
+    themed = mode == "themed"
+    resolve = not themed
+    path = list(path)
+    on_path_nodes = set(path) if resolve else set()
+    on_path_edges = {(a, b) for a, b in itertools.pairwise(path)} if resolve else set()
+    faded_set = set(faded) if resolve else set()
+
+    def fade_classes(obj_id: str, classes: Iterable[str]) -> bool:
+        return obj_id in faded_set or any(c in faded_set for c in classes)
+
+    orgs = {lane.org for lane in geometry.lanes} | {n.org for n in geometry.nodes}
+    css = _base_css(themed) + _org_css(orgs, themed)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ltv-diagram ltv-{mode}" '
+        f'viewBox="0 0 {geometry.width:.0f} {geometry.height:.0f}" width="{geometry.width:.0f}" '
+        f'height="{geometry.height:.0f}" role="img" '
+        f"aria-label={quoteattr('Procesdiagram: ' + (title or geometry.process))} "
+        f"data-process={quoteattr(geometry.process)}>",
+        f"<title>{escape(title or geometry.process)}</title>",
+        f"<style>{css}</style>",
+    ]
+    if not themed:
+        parts.append(
+            f'<rect x="0" y="0" width="{geometry.width:.0f}" height="{geometry.height:.0f}" '
+            f'fill="{PRINT_THEME["background"]}"/>'
+        )
+    parts.append('<g class="lanes">')
+    for lane in geometry.lanes:
+        svg = _lane_svg(lane)
+        if resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"]):
+            svg = svg.replace('class="lane ', 'class="faded lane ', 1)
+        parts.append(svg)
+    parts.append('</g><g class="edges">')
+    for e in geometry.edges:
+        extra = ""
+        if resolve:
+            if (e.source, e.target) in on_path_edges:
+                extra += " on-path"
+            if (
+                fade_classes("edge-" + e.id, [f"org-{e.from_org}", f"org-{e.to_org}"])
+                or e.source in faded_set
+                or e.target in faded_set
+            ):
+                extra += " faded"
+        parts.append(_edge_svg(e, extra))
+    parts.append('</g><g class="nodes">')
+    for n in geometry.nodes:
+        extra = ""
+        if resolve:
+            if n.id == selected:
+                extra += " selected"
+            if n.id in on_path_nodes:
+                extra += " on-path"
+            if fade_classes(n.id, [f"org-{n.org}"]):
+                extra += " faded"
+        parts.append(_node_svg(n, extra))
+    parts.append('</g><g class="lane-headers">')
+    for lane in geometry.lanes:
+        faded_lane = resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"])
+        parts.append(_lane_header_svg(lane, header_w, " faded" if faded_lane else ""))
+    parts.append("</g></svg>")
+    return "".join(parts)

@@ -1,0 +1,76 @@
+"""A training case as a printable handout (HTML, and PDF through the project's one PDF route):
+the persona and learning goals, every step with the responsible organisation and the decisions,
+and a print-coloured diagram of each process the case crosses with the case's path highlighted."""
+
+from __future__ import annotations
+
+from html import escape
+
+from leidraad.exports.images import html_to_pdf, print_svg
+from leidraad.model import Model, Scenario
+
+_CSS = """
+@page { size: A4; margin: 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1f2328; }
+h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm; }
+.meta { color: #555; font-size: 9pt; } .persona { font-style: italic; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: 1.5mm; vertical-align: top; }
+th { background: #f3f4f6; text-align: left; } td.nr { width: 8mm; text-align: right; }
+.choice.correct { font-weight: bold; } .drawing { page-break-inside: avoid; margin: 3mm 0; }
+.drawing svg { width: 100%; height: auto; }
+"""
+
+
+def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) -> str:
+    rows = []
+    for nr, step in enumerate(scenario.steps, start=1):
+        resolved = model.resolve_step(step.step)
+        if resolved:
+            process, node = resolved
+            org = model.organisations.get(node.org)
+            who = f"{org.abbreviation} ({org.name})" if org else node.org
+            where = f"{escape(node.label)}<br><span class='meta'>{escape(process.title)}</span>"
+        else:
+            who, where = "?", escape(step.step)
+        decision = ""
+        if step.choices:
+            items = "".join(
+                f"<li class='choice{' correct' if c.correct else ''}'>{escape(c.label)}"
+                f"{' ✓' if c.correct else ''}{' – ' + escape(c.feedback) if c.feedback else ''}</li>"
+                for c in step.choices)
+            decision = f"<p><b>{escape(step.question or 'Beslissing')}</b></p><ul>{items}</ul>"
+        rows.append(f"<tr><td class='nr'>{nr}</td><td>{where}</td><td>{escape(who)}</td>"
+                    f"<td>{escape(step.narrative)}{decision}</td></tr>")
+    goals = "".join(f"<li>{escape(g)}</li>" for g in scenario.learning_goals)
+    parts = [
+        "<!doctype html><html lang='nl'><head><meta charset='utf-8'>",
+        f"<title>{escape(scenario.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(scenario.title)}</h1>",
+        "<p class='meta'>Casus bij de Leidraad Terugkeer en Vertrek (LTV Procesverkenner). Geen officiële publicatie "
+        "van DT&amp;V.</p>",
+    ]
+    if scenario.persona:
+        parts.append(f"<p class='persona'>{escape(scenario.persona)}</p>")
+    if scenario.summary:
+        parts.append(f"<p>{escape(scenario.summary)}</p>")
+    if goals:
+        parts.append(f"<h2>Leerdoelen</h2><ul>{goals}</ul>")
+    parts.append("<h2>Verloop</h2><table><tr><th>#</th><th>Stap</th><th>Aan zet</th><th>Wat er gebeurt</th></tr>"
+                 + "".join(rows) + "</table>")
+    if with_diagrams:
+        for process_id in dict.fromkeys(s.process for s in scenario.steps):
+            process = model.processes.get(process_id)
+            if process is None:
+                continue
+            path = [s.node for s in scenario.steps if s.process == process_id]
+            svg = print_svg(model, process, path=path)
+            parts.append(f"<div class='drawing'><h2>{escape(process.title)}</h2>{svg}</div>")
+    if scenario.sources:
+        parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def scenario_pdf(model: Model, scenario: Scenario) -> bytes:
+    return html_to_pdf(scenario_html(model, scenario))

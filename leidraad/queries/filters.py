@@ -1,0 +1,22 @@
+"""The organisation and target-group lens: which steps of a process match (drawing.fading fades the rest).
+
+A step matches an organisation filter when one of the chosen organisations is responsible for it or
+involved in it; it matches a target group when it names that group, or names none (then it applies
+to everyone; a process's own target groups count for steps that name none)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from leidraad.model import Node, Process
+
+
+def step_matches(process: Process, node: Node, orgs: Collection[str], target_group: str | None) -> bool:
+    if orgs and node.org not in orgs and not any(i.org in orgs for i in node.involved):
+        return False
+    groups = node.target_groups or process.target_groups
+    return not target_group or not groups or target_group in groups
+
+
+def matching_steps(process: Process, orgs: Collection[str], target_group: str | None) -> list[Node]:
+    return [n for n in process.nodes if step_matches(process, n, orgs, target_group)]

@@ -1,0 +1,1 @@
+"""Quiz questions generated from the model and the training cases: kinds, distractors and templates."""
