@@ -60,9 +60,13 @@ def render() -> None:
         "de Procesverkenner uitziet. Pools en lanes worden organisaties, elk proces een procesbestand. Er wordt "
         "niets op de server bewaard: download de YAML-bestanden en laat een redacteur ze nakijken."
     )
-    uploads = st.file_uploader("BPMN-bestanden", type=["bpmn", "xml"], accept_multiple_files=True,
-                               max_upload_size=MAX_UPLOAD_MB,
-                               help=f"Eén of meer .bpmn-bestanden van elk hoogstens {MAX_UPLOAD_MB} MB.")
+    uploads = st.file_uploader(
+        "BPMN-bestanden",
+        type=["bpmn", "xml"],
+        accept_multiple_files=True,
+        max_upload_size=MAX_UPLOAD_MB,
+        help=f"Eén of meer .bpmn-bestanden van elk hoogstens {MAX_UPLOAD_MB} MB.",
+    )
     if not uploads:
         st.info("Kies een of meer .bpmn-bestanden om een voorbeeld te zien.")
         return
@@ -72,14 +76,22 @@ def render() -> None:
     if result.error:
         st.error(f"Dit bestand kan niet worden geïmporteerd: {md(result.error)}", icon="⚠️")
         return
-    st.success(f"{result.counts['processes']} proces(sen) en {result.counts['organisations']} organisatie(s) "
-               "overgenomen.")
-    st.download_button("YAML-bestanden downloaden (zip)", data=result.zip_bytes, file_name="bpmn-import.zip",
-                        mime="application/zip", on_click="ignore", icon=":material/download:")
+    st.success(
+        f"{result.counts['processes']} proces(sen) en {result.counts['organisations']} organisatie(s) overgenomen."
+    )
+    st.download_button(
+        "YAML-bestanden downloaden (zip)",
+        data=result.zip_bytes,
+        file_name="bpmn-import.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/download:",
+    )
     if result.problems:
         st.error("De controle vond fouten in het resultaat:\n\n" + "\n".join(f"- {md(p)}" for p in result.problems))
-    with st.expander(f"Niet (of anders) overgenomen: {len(result.warnings)} melding(en)",
-                     expanded=bool(result.warnings)):
+    with st.expander(
+        f"Niet (of anders) overgenomen: {len(result.warnings)} melding(en)", expanded=bool(result.warnings)
+    ):
         if result.warnings:
             st.markdown("\n".join(f"- {md(w)}" for w in result.warnings))
         else:

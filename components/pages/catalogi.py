@@ -13,9 +13,13 @@ from components.panels.step import org_label
 from components.text import md, md_link
 from leidraad.model import CATALOGUE_KINDS, NODE_CATALOGUE_FIELDS, CatalogueEntry, Model
 
-KIND_TITLES = {"overlegvormen": "Overlegvormen", "opvangvormen": "Opvangvormen",
-               "informatie-uitwisseling": "Informatie-uitwisseling", "doelgroepen": "Doelgroepen",
-               "begrippen": "Begrippen"}
+KIND_TITLES = {
+    "overlegvormen": "Overlegvormen",
+    "opvangvormen": "Opvangvormen",
+    "informatie-uitwisseling": "Informatie-uitwisseling",
+    "doelgroepen": "Doelgroepen",
+    "begrippen": "Begrippen",
+}
 FIELD_OF_KIND = {kind: field for field, kind in NODE_CATALOGUE_FIELDS.items()}
 
 
@@ -45,8 +49,14 @@ def render() -> None:
     if kind not in CATALOGUE_KINDS:
         st.warning(f"De catalogus “{kind}” bestaat niet; de begrippenlijst wordt getoond.", icon="🔎")
         kind = "begrippen"
-    chosen = st.segmented_control("Catalogus", CATALOGUE_KINDS, default=kind, format_func=KIND_TITLES.get,
-                                  label_visibility="collapsed", key="catalogus-soort")
+    chosen = st.segmented_control(
+        "Catalogus",
+        CATALOGUE_KINDS,
+        default=kind,
+        format_func=KIND_TITLES.get,
+        label_visibility="collapsed",
+        key="catalogus-soort",
+    )
     kind = chosen or kind
     if kind != query_param("soort"):
         st.query_params["soort"] = kind
@@ -95,8 +105,10 @@ def _entry(model: Model, entry: CatalogueEntry, used_in: list[str], expanded: bo
             meta.append(f"**Termijn:** {md(entry.time_limit)}")
         if entry.target_groups:
             names = [model.catalogue_entry("doelgroepen", t) for t in entry.target_groups]
-            meta.append("**Doelgroepen:** " + ", ".join(md(n.name) if n else md(t)
-                                                        for n, t in zip(names, entry.target_groups, strict=True)))
+            meta.append(
+                "**Doelgroepen:** "
+                + ", ".join(md(n.name) if n else md(t) for n, t in zip(names, entry.target_groups, strict=True))
+            )
         parts += meta
         if entry.sources:
             parts.append("**Bronnen:** " + ", ".join(md_link(f"[{i}]", u) for i, u in enumerate(entry.sources, 1)))

@@ -27,8 +27,10 @@ def _drawings(version: str) -> tuple[Matrix, str, str]:
 def render() -> None:
     model = current_content().model
     st.title("Koppelvlakken")
-    st.caption("Waar organisaties elkaar iets overdragen: een dossier, een persoon, een document of informatie. "
-               "Elke stroom in een proces tussen twee organisaties telt als overdracht.")
+    st.caption(
+        "Waar organisaties elkaar iets overdragen: een dossier, een persoon, een document of informatie. "
+        "Elke stroom in een proces tussen twee organisaties telt als overdracht."
+    )
     matrix, matrix_drawing, chain_drawing = _drawings(content_version())
     if not matrix.orgs:
         st.info("Er zijn geen overdrachten in de inhoud.")
@@ -36,13 +38,16 @@ def render() -> None:
     van, naar = query_param("van"), query_param("naar")
     for name, value in (("van", van), ("naar", naar)):
         if value and value not in model.organisations:
-            st.warning(f"De organisatie “{value}” (parameter {name}) bestaat niet; het filter is weggelaten.",
-                       icon="🔎")
+            st.warning(
+                f"De organisatie “{value}” (parameter {name}) bestaat niet; het filter is weggelaten.", icon="🔎"
+            )
     van = van if van in model.organisations else None
     naar = naar if naar in model.organisations else None
 
-    top = ", ".join(f"{org_label(model, a).split(' (')[0]} → {org_label(model, b).split(' (')[0]} ({c})"
-                    for a, b, c in matrix.top_pairs(3))
+    top = ", ".join(
+        f"{org_label(model, a).split(' (')[0]} → {org_label(model, b).split(' (')[0]} ({c})"
+        for a, b, c in matrix.top_pairs(3)
+    )
     st.markdown(f"**Meeste overdrachten:** {md(top)}")
     tab_matrix, tab_map = st.tabs(["Matrix", "Ketenkaart"])
     with tab_matrix:
@@ -54,8 +59,10 @@ def render() -> None:
             van, naar = cell
             st.query_params["van"], st.query_params["naar"] = van, naar
     with tab_map:
-        st.caption("Organisaties met hun overdrachten; hoe dikker de lijn, hoe meer overdrachten. Klik op een "
-                   "organisatie voor haar pagina.")
+        st.caption(
+            "Organisaties met hun overdrachten; hoe dikker de lijn, hoe meer overdrachten. Klik op een "
+            "organisatie voor haar pagina."
+        )
         org = process_diagram(chain_drawing, key="ketenkaart", height=620)
         if org and org in model.organisations:
             st.session_state["ketenkaart.selected"] = None
@@ -68,17 +75,29 @@ def _downloads(model: Model) -> None:
     st.subheader("Tabellen voor de hele keten")
     st.caption("CSV met puntkomma's, zoals Nederlandse Excel ze verwacht.")
     with st.container(horizontal=True, gap="small"):
-        for name, label in (("handovers", "Overdrachten"), ("raci", "RACI-tabel"), ("steps", "Stappen"),
-                            ("organisations", "Organisaties")):
-            st.download_button(label, data=partial(table, model, name), file_name=f"ltv-{name}.csv",
-                               mime="text/csv", on_click="ignore", key=f"csv-{name}", icon=":material/download:")
+        for name, label in (
+            ("handovers", "Overdrachten"),
+            ("raci", "RACI-tabel"),
+            ("steps", "Stappen"),
+            ("organisations", "Organisaties"),
+        ):
+            st.download_button(
+                label,
+                data=partial(table, model, name),
+                file_name=f"ltv-{name}.csv",
+                mime="text/csv",
+                on_click="ignore",
+                key=f"csv-{name}",
+                icon=":material/download:",
+            )
 
 
 def _list(model: Model, van: str | None, naar: str | None) -> None:
     if not van and not naar:
         return
-    records = [h for h in model_index().handovers
-               if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)]
+    records = [
+        h for h in model_index().handovers if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)
+    ]
     title = f"Van {org_label(model, van) if van else 'iedereen'} aan {org_label(model, naar) if naar else 'iedereen'}"
     st.subheader(f"{title} ({len(records)})")
     if not records:
@@ -101,5 +120,9 @@ def _list(model: Model, van: str | None, naar: str | None) -> None:
     with st.container(horizontal=True):
         for org in (van, naar):
             if org:
-                page_link("organisaties", f"Organisatie {model.organisations[org].abbreviation}",
-                          icon=":material/apartment:", org=org)
+                page_link(
+                    "organisaties",
+                    f"Organisatie {model.organisations[org].abbreviation}",
+                    icon=":material/apartment:",
+                    org=org,
+                )

@@ -30,8 +30,13 @@ def render() -> None:
         st.warning(f"De organisatie “{wanted}” bestaat niet. Kies hieronder een organisatie.", icon="🔎")
         wanted = None
     ids = list(model.organisations)
-    chosen = st.selectbox("Organisatie", ids, index=ids.index(wanted) if wanted else None,
-                          format_func=lambda o: org_label(model, o), placeholder="Kies een organisatie")
+    chosen = st.selectbox(
+        "Organisatie",
+        ids,
+        index=ids.index(wanted) if wanted else None,
+        format_func=lambda o: org_label(model, o),
+        placeholder="Kies een organisatie",
+    )
     if chosen is None:
         _overview(model)
         return
@@ -62,13 +67,20 @@ def _organisation(model: Model, org: Organisation) -> None:
     text = []
     if org.role:
         text.append(md(org.role))
-    for title, items in (("Taken", org.tasks), ("Bevoegdheden", org.powers),
-                         ("Wat deze organisatie kan doen om vertrek te ondersteunen", org.departure_support)):
+    for title, items in (
+        ("Taken", org.tasks),
+        ("Bevoegdheden", org.powers),
+        ("Wat deze organisatie kan doen om vertrek te ondersteunen", org.departure_support),
+    ):
         if items:
             text.append(f"**{title}**\n" + "\n".join(f"- {md(i)}" for i in items))
     if org.job_titles:
-        text.append("**Functies**\n" + "\n".join(
-            f"- **{md(j.title)}**" + (f": {md(j.description)}" if j.description else "") for j in org.job_titles))
+        text.append(
+            "**Functies**\n"
+            + "\n".join(
+                f"- **{md(j.title)}**" + (f": {md(j.description)}" if j.description else "") for j in org.job_titles
+            )
+        )
     links = []
     if org.website:
         links.append(md_link("Website", org.website))
@@ -79,10 +91,13 @@ def _organisation(model: Model, org: Organisation) -> None:
     st.markdown("\n\n".join(text))
 
     responsible, involved = _steps(model, org.id)
-    tab_steps, tab_handovers, tab_places = st.tabs([
-        f"Stappen ({len(responsible) + len(involved)})",
-        f"Overdrachten ({sum(1 for h in model_index().handovers if org.id in (h.from_org, h.to_org))})",
-        "Overleg en locaties"])
+    tab_steps, tab_handovers, tab_places = st.tabs(
+        [
+            f"Stappen ({len(responsible) + len(involved)})",
+            f"Overdrachten ({sum(1 for h in model_index().handovers if org.id in (h.from_org, h.to_org))})",
+            "Overleg en locaties",
+        ]
+    )
     with tab_steps:
         _step_lists(model, responsible, involved)
     with tab_handovers:
@@ -152,13 +167,16 @@ def _handover_list(model: Model, records: list[HandoverRecord], side: str) -> No
 
 
 def _consultations_and_locations(model: Model, org_id: str) -> None:
-    consultations = [e for e in model.catalogues["overlegvormen"].values()
-                     if org_id in e.participants or e.chair == org_id]
+    consultations = [
+        e for e in model.catalogues["overlegvormen"].values() if org_id in e.participants or e.chair == org_id
+    ]
     locations = [e for e in model.catalogues["opvangvormen"].values() if e.run_by == org_id]
     systems = [e for e in model.catalogues["informatie-uitwisseling"].values() if e.run_by == org_id]
-    for title, entries, kind in (("Neemt deel aan overleg", consultations, "overlegvormen"),
-                                 ("Beheert locaties", locations, "opvangvormen"),
-                                 ("Beheert systemen en informatie", systems, "informatie-uitwisseling")):
+    for title, entries, kind in (
+        ("Neemt deel aan overleg", consultations, "overlegvormen"),
+        ("Beheert locaties", locations, "opvangvormen"),
+        ("Beheert systemen en informatie", systems, "informatie-uitwisseling"),
+    ):
         st.subheader(title)
         if not entries:
             st.caption("Geen volgens de bronnen.")

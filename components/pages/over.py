@@ -18,32 +18,46 @@ def render() -> None:
     st.markdown(
         "De Procesverkenner maakt de [Leidraad Terugkeer en Vertrek](" + LEIDRAAD_URL + ") verkenbaar als "
         "procesdiagrammen: per proces wie wat doet, wie op welk moment verantwoordelijk is, wat er tussen "
-        "organisaties wordt overgedragen en welke mogelijkheden elke organisatie heeft om vertrek te ondersteunen.")
-    st.warning("Dit is **geen officiële publicatie** van de Dienst Terugkeer en Vertrek en **geen protocol** of "
-               "convenant. Net als de Leidraad zelf is het een naslagwerk voor momenten waarop de samenwerking in de "
-               "keten verduidelijking vraagt. Bij twijfel gaat de tekst van de Leidraad voor.", icon="⚖️")
+        "organisaties wordt overgedragen en welke mogelijkheden elke organisatie heeft om vertrek te ondersteunen."
+    )
+    st.warning(
+        "Dit is **geen officiële publicatie** van de Dienst Terugkeer en Vertrek en **geen protocol** of "
+        "convenant. Net als de Leidraad zelf is het een naslagwerk voor momenten waarop de samenwerking in de "
+        "keten verduidelijking vraagt. Bij twijfel gaat de tekst van de Leidraad voor.",
+        icon="⚖️",
+    )
     versions = sorted({p.sources_as_of for p in model.processes.values() if p.sources_as_of})
     reviewed = sorted({p.reviewed for p in model.processes.values() if p.reviewed})
     st.subheader("Welke versie")
-    st.markdown(f"De inhoud volgt de Leidraad-versie van **{', '.join(versions) or 'onbekend'}** (de in oktober "
-                "2021 herziene, webgebaseerde versie). "
-                + (f"Laatste redactionele beoordeling: {', '.join(reviewed)}." if reviewed else
-                   "De redactieraad heeft deze weergave nog niet beoordeeld."))
+    st.markdown(
+        f"De inhoud volgt de Leidraad-versie van **{', '.join(versions) or 'onbekend'}** (de in oktober "
+        "2021 herziene, webgebaseerde versie). "
+        + (
+            f"Laatste redactionele beoordeling: {', '.join(reviewed)}."
+            if reviewed
+            else "De redactieraad heeft deze weergave nog niet beoordeeld."
+        )
+    )
     st.subheader("Wat bekend verouderd is")
     outdated = [(p.title, n.label, n.outdated) for p in model.process_list() for n in p.nodes if n.outdated]
     outdated += [(p.title, "", p.outdated) for p in model.process_list() if p.outdated]
     outdated += [(o.abbreviation, "", o.outdated) for o in model.organisations.values() if o.outdated]
-    outdated += [(e.name, "", e.outdated) for entries in model.catalogues.values() for e in entries.values()
-                 if e.outdated]
+    outdated += [
+        (e.name, "", e.outdated) for entries in model.catalogues.values() for e in entries.values() if e.outdated
+    ]
     if outdated:
         st.markdown("\n".join(f"- **{md(a)}**{' – ' + md(b) if b else ''}: {md(c)}" for a, b, c in outdated))
     else:
         st.markdown("Er is niets als verouderd gemarkeerd.")
     unconfirmed = sum(1 for p in model.processes.values() for n in p.nodes if n.unconfirmed)
-    st.markdown(f"Daarnaast zijn **{unconfirmed} stappen** gemarkeerd als *niet bevestigd*: de bronnen ondersteunen "
-                "ze maar gedeeltelijk. De markering staat bij de stap zelf.")
+    st.markdown(
+        f"Daarnaast zijn **{unconfirmed} stappen** gemarkeerd als *niet bevestigd*: de bronnen ondersteunen "
+        "ze maar gedeeltelijk. De markering staat bij de stap zelf."
+    )
     st.subheader("Wijzigingen doorgeven")
-    st.markdown("Zijn er afspraken gewijzigd, of klopt iets niet? Mail de redactieraad van de Leidraad: "
-                f"[{FEEDBACK_ADDRESS}]({mailto(FEEDBACK_ADDRESS, 'LTV Procesverkenner: wijziging')}). Elke stap "
-                "heeft ook een eigen link *Wijziging doorgeven*. Eens per drie maanden worden wijzigingen "
-                "beoordeeld en verwerkt.")
+    st.markdown(
+        "Zijn er afspraken gewijzigd, of klopt iets niet? Mail de redactieraad van de Leidraad: "
+        f"[{FEEDBACK_ADDRESS}]({mailto(FEEDBACK_ADDRESS, 'LTV Procesverkenner: wijziging')}). Elke stap "
+        "heeft ook een eigen link *Wijziging doorgeven*. Eens per drie maanden worden wijzigingen "
+        "beoordeeld en verwerkt."
+    )

@@ -15,14 +15,19 @@ def render() -> None:
     result = current_content()
     model = result.model
     st.title("LTV Procesverkenner")
-    st.caption("Verkenner van de Leidraad Terugkeer en Vertrek: welke organisaties zijn betrokken bij welk "
-               "proces, wie is wanneer verantwoordelijk, en wat kan elke organisatie doen om vertrek te "
-               "ondersteunen. Geen officiële publicatie van DT&V.")
+    st.caption(
+        "Verkenner van de Leidraad Terugkeer en Vertrek: welke organisaties zijn betrokken bij welk "
+        "proces, wie is wanneer verantwoordelijk, en wat kan elke organisatie doen om vertrek te "
+        "ondersteunen. Geen officiële publicatie van DT&V."
+    )
     problems_panel(result.problems, result.broken_files)
-    with (st.form("zoeken-overzicht", border=False, enter_to_submit=True),
-          st.container(horizontal=True, vertical_alignment="bottom")):
-        query = st.text_input("Zoeken", placeholder="Zoek een stap, organisatie of begrip", width=420,
-                              label_visibility="collapsed")
+    with (
+        st.form("zoeken-overzicht", border=False, enter_to_submit=True),
+        st.container(horizontal=True, vertical_alignment="bottom"),
+    ):
+        query = st.text_input(
+            "Zoeken", placeholder="Zoek een stap, organisatie of begrip", width=420, label_visibility="collapsed"
+        )
         submitted = st.form_submit_button("Zoeken", icon=":material/search:")
     if submitted and query.strip():
         st.switch_page(pages()["zoeken"], query_params={"q": query.strip()[:200]})
@@ -31,8 +36,10 @@ def render() -> None:
         st.info("Er zijn (nog) geen processen geladen.")
         return
     st.subheader(f"{len(processes)} {'proces' if len(processes) == 1 else 'processen'}")
-    st.caption("Elke rij is een fase van het terugkeerproces; elke rechthoek opent een proces. Pijlen tonen waar "
-               "een proces verdergaat in een ander.")
+    st.caption(
+        "Elke rij is een fase van het terugkeerproces; elke rechthoek opent een proces. Pijlen tonen waar "
+        "een proces verdergaat in een ander."
+    )
     clicked = process_diagram(overview(), key="overzicht", height=520)
     if clicked and clicked in model.processes:
         st.session_state["overzicht.selected"] = None
@@ -47,7 +54,12 @@ def render() -> None:
             st.markdown(f"**{md(phase + process.title)}**")
             if process.summary:
                 st.markdown(md(process.summary))
-            st.caption(f"{len(process.nodes)} stappen · {counts.get(process.id, 0)} overdrachten · "
-                       f"bron: {process.place.file}")
-            st.page_link(pages()[PROCES_URL], label=f"Open {process.title}", query_params={"proces": process.id},
-                         icon=":material/open_in_new:")
+            st.caption(
+                f"{len(process.nodes)} stappen · {counts.get(process.id, 0)} overdrachten · bron: {process.place.file}"
+            )
+            st.page_link(
+                pages()[PROCES_URL],
+                label=f"Open {process.title}",
+                query_params={"proces": process.id},
+                icon=":material/open_in_new:",
+            )

@@ -31,7 +31,7 @@ def go(process_id: str, step: str | None = None) -> None:
     trail: list[str] = st.session_state.setdefault(TRAIL_KEY, [])
     if current and current != process_id:
         if process_id in trail:
-            del trail[trail.index(process_id):]
+            del trail[trail.index(process_id) :]
         else:
             trail.append(current)
     st.query_params["proces"] = process_id
@@ -67,8 +67,14 @@ def render() -> None:
     if view not in VIEWS:
         st.info(f"Onbekende weergave “{view}”: het diagram wordt getoond.")
         view = "diagram"
-    chosen = st.segmented_control("Weergave", list(VIEWS), format_func=VIEWS.get, default=view,
-                                  key=f"view-{process.id}", label_visibility="collapsed")
+    chosen = st.segmented_control(
+        "Weergave",
+        list(VIEWS),
+        format_func=VIEWS.get,
+        default=view,
+        key=f"view-{process.id}",
+        label_visibility="collapsed",
+    )
     view = chosen or "diagram"
     if as_list:
         _matching_list(model, process, orgs, target_group)
@@ -91,8 +97,7 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         return
     step = query_param("stap")
     if step and process.node(step) is None:
-        st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.",
-                   icon="🔎")
+        st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.", icon="🔎")
         st.query_params.pop("stap", None)
         step = None
     art = drawing(process.id)
@@ -109,8 +114,9 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
     left, right = st.columns([3, 1.25], gap="medium")
     with left:
         faded = faded_ids(process, art.geometry, orgs, target_group)
-        selected = process_diagram(art.svg, key=key, selected=requested, faded=faded,
-                                   height=_height(art.geometry.height))
+        selected = process_diagram(
+            art.svg, key=key, selected=requested, faded=faded, height=_height(art.geometry.height)
+        )
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
@@ -129,9 +135,13 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         # The buttons are drawn only when asked for: a click on a step then stays cheap to send.
         if st.toggle("Downloaden zoals getoond (diagram, BPMN, RACI-tabel, hand-out)", key=f"{key}.downloads"):
             lanes = {lane.org for lane in art.geometry.lanes}
-            export_panel(model, process, content_version(),
-                         selected=selected if process.node(selected or "") else None,
-                         faded_orgs=sorted(lanes - set(orgs)) if orgs else ())
+            export_panel(
+                model,
+                process,
+                content_version(),
+                selected=selected if process.node(selected or "") else None,
+                faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
+            )
     with right:
         node = process.node(selected) if selected else None
         if node is None:
@@ -159,8 +169,13 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     state = st.session_state
     written = state.get("filter.written")
     if (url_orgs, url_group) != written:
-        if not url_orgs and not url_group and written and "org" not in st.query_params \
-                and "doelgroep" not in st.query_params:
+        if (
+            not url_orgs
+            and not url_group
+            and written
+            and "org" not in st.query_params
+            and "doelgroep" not in st.query_params
+        ):
             url_orgs, url_group = written  # a link without the filter: keep the one in use
         state[FILTER_KEYS["orgs"]] = url_orgs
         state[FILTER_KEYS["group"]] = url_group
@@ -168,12 +183,23 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     options = [o for o in model.organisations if o in lanes]
     groups = list(model.catalogues["doelgroepen"])
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        orgs = st.multiselect("Organisaties", options, key=FILTER_KEYS["orgs"], width=420,
-                              format_func=lambda o: model.organisations[o].abbreviation,
-                              placeholder="Alle organisaties")
-        group = st.selectbox("Doelgroep", groups, key=FILTER_KEYS["group"], width=260, index=None,
-                             format_func=lambda g: model.catalogues["doelgroepen"][g].name,
-                             placeholder="Alle doelgroepen")
+        orgs = st.multiselect(
+            "Organisaties",
+            options,
+            key=FILTER_KEYS["orgs"],
+            width=420,
+            format_func=lambda o: model.organisations[o].abbreviation,
+            placeholder="Alle organisaties",
+        )
+        group = st.selectbox(
+            "Doelgroep",
+            groups,
+            key=FILTER_KEYS["group"],
+            width=260,
+            index=None,
+            format_func=lambda g: model.catalogues["doelgroepen"][g].name,
+            placeholder="Alle doelgroepen",
+        )
         as_list = st.toggle("Alleen passende stappen als lijst", key="filter-lijst")
     if orgs:
         st.query_params["org"] = ",".join(orgs)
@@ -196,8 +222,13 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
         st.markdown(f"**Passende stappen ({len(steps)})**")
         for node in steps:
             who = model.organisations[node.org].abbreviation if node.org in model.organisations else node.org
-            st.button(f"{node.label} · {who}", key=f"match-{process.id}-{node.id}", on_click=go,
-                      args=(process.id, node.id), type="tertiary")
+            st.button(
+                f"{node.label} · {who}",
+                key=f"match-{process.id}-{node.id}",
+                on_click=go,
+                args=(process.id, node.id),
+                type="tertiary",
+            )
 
 
 def _height(drawing_height: float) -> int:
@@ -211,8 +242,11 @@ def _header(process: Process) -> None:
     bits = []
     if process.sources_as_of:
         bits.append(f"Leidraad-versie {process.sources_as_of}")
-    bits.append(f"redactioneel beoordeeld op {process.reviewed}" if process.reviewed
-                else "nog niet beoordeeld door de redactieraad")
+    bits.append(
+        f"redactioneel beoordeeld op {process.reviewed}"
+        if process.reviewed
+        else "nog niet beoordeeld door de redactieraad"
+    )
     st.caption(" · ".join(bits))
     if process.outdated:
         st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
@@ -225,12 +259,12 @@ def _breadcrumbs(model: Model, process: Process) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.page_link(_overview_page(), label="Overzicht", icon=":material/home:")
         for pid in trail:
-            st.button(f"› {model.processes[pid].title}", key=f"crumb-{pid}", on_click=go, args=(pid, None),
-                      type="tertiary")
+            st.button(
+                f"› {model.processes[pid].title}", key=f"crumb-{pid}", on_click=go, args=(pid, None), type="tertiary"
+            )
         st.markdown(f"› **{md(process.title)}**", width="content")
         if trail:
-            st.button("Terug", key="crumb-back", on_click=go, args=(trail[-1], None),
-                      icon=":material/arrow_back:")
+            st.button("Terug", key="crumb-back", on_click=go, args=(trail[-1], None), icon=":material/arrow_back:")
 
 
 def _overview_page():
@@ -247,7 +281,9 @@ def _choose_process(model: Model) -> None:
 
 
 def _legend() -> None:
-    st.caption("**Legenda** · dunne cirkel: start · dikke cirkel: einde · afgeronde rechthoek: taak · "
-               "rechthoek met +: deelproces (klik en open) · ruit met ×: beslispunt · ruit met +: parallel · "
-               "dubbele cirkel: gebeurtenis of termijn · gestreepte dikke pijl: overdracht tussen organisaties · "
-               "gestreepte grijze rechthoek: verder in een ander proces")
+    st.caption(
+        "**Legenda** · dunne cirkel: start · dikke cirkel: einde · afgeronde rechthoek: taak · "
+        "rechthoek met +: deelproces (klik en open) · ruit met ×: beslispunt · ruit met +: parallel · "
+        "dubbele cirkel: gebeurtenis of termijn · gestreepte dikke pijl: overdracht tussen organisaties · "
+        "gestreepte grijze rechthoek: verder in een ander proces"
+    )

@@ -31,8 +31,7 @@ def render() -> None:
     process = query_param("proces")
     org = query_param("org")
     if not (ok_seed and ok_count):
-        st.warning("De parameters ‘seed’ en ‘aantal’ moeten hele getallen zijn; standaardwaarden gebruikt.",
-                   icon="🔎")
+        st.warning("De parameters ‘seed’ en ‘aantal’ moeten hele getallen zijn; standaardwaarden gebruikt.", icon="🔎")
     if process and process not in model.processes:
         st.warning(f"Het proces “{process}” bestaat niet; de quiz gaat over alle processen.", icon="🔎")
         process = None
@@ -54,22 +53,38 @@ def render() -> None:
         return
     if query_param("sleutel") == "1":
         st.subheader("Antwoordsleutel")
-        st.markdown("\n".join(
-            f"{i}. {md(q.text)}  \n**{md(q.choices[q.answer_index])}**" + (f"  \n*{md(q.explanation)}*"
-                                                                          if q.explanation else "")
-            for i, q in enumerate(questions, start=1)))
-        st.download_button("Antwoordsleutel downloaden (tekst)", answer_key(questions),
-                           file_name=f"quiz-{seed}-sleutel.txt", mime="text/plain")
-        page_link("quiz", "Terug naar de quiz", icon=":material/arrow_back:", seed=str(seed), aantal=str(count),
-                  **({"proces": process} if process else {}), **({"org": org} if org else {}))
+        st.markdown(
+            "\n".join(
+                f"{i}. {md(q.text)}  \n**{md(q.choices[q.answer_index])}**"
+                + (f"  \n*{md(q.explanation)}*" if q.explanation else "")
+                for i, q in enumerate(questions, start=1)
+            )
+        )
+        st.download_button(
+            "Antwoordsleutel downloaden (tekst)",
+            answer_key(questions),
+            file_name=f"quiz-{seed}-sleutel.txt",
+            mime="text/plain",
+        )
+        page_link(
+            "quiz",
+            "Terug naar de quiz",
+            icon=":material/arrow_back:",
+            seed=str(seed),
+            aantal=str(count),
+            **({"proces": process} if process else {}),
+            **({"org": org} if org else {}),
+        )
         return
     _quiz_form(questions, seed)
 
 
 def _settings(model, seed: int, count: int, process: str | None, org: str | None) -> None:
     with st.expander("Voor de trainer: quiz samenstellen en delen"):
-        st.markdown("Iedereen die dezelfde link opent, krijgt dezelfde vragen in dezelfde volgorde. Deel de link "
-                    "uit de adresbalk.")
+        st.markdown(
+            "Iedereen die dezelfde link opent, krijgt dezelfde vragen in dezelfde volgorde. Deel de link "
+            "uit de adresbalk."
+        )
         params = {"seed": str(seed), "aantal": str(count)}
         if process:
             params["proces"] = process
@@ -79,15 +94,22 @@ def _settings(model, seed: int, count: int, process: str | None, org: str | None
         with st.form("quiz-instellingen", border=False):
             processes = [None, *[p.id for p in model.process_list()]]
             orgs = [None, *model.organisations]
-            new_process = st.selectbox("Proces", processes, index=processes.index(process),
-                                       format_func=lambda p: model.processes[p].title if p else "Alle processen")
-            new_org = st.selectbox("Organisatie", orgs, index=orgs.index(org),
-                                   format_func=lambda o: model.organisations[o].abbreviation if o else "Alle")
+            new_process = st.selectbox(
+                "Proces",
+                processes,
+                index=processes.index(process),
+                format_func=lambda p: model.processes[p].title if p else "Alle processen",
+            )
+            new_org = st.selectbox(
+                "Organisatie",
+                orgs,
+                index=orgs.index(org),
+                format_func=lambda o: model.organisations[o].abbreviation if o else "Alle",
+            )
             new_count = st.slider("Aantal vragen", 1, MAX_QUESTIONS, count)
             if st.form_submit_button("Nieuwe quiz"):
                 st.query_params.clear()
-                st.query_params.update({"seed": str(random.SystemRandom().randint(1, 99999)),
-                                        "aantal": str(new_count)})
+                st.query_params.update({"seed": str(random.SystemRandom().randint(1, 99999)), "aantal": str(new_count)})
                 if new_process:
                     st.query_params["proces"] = new_process
                 if new_org:
@@ -103,8 +125,11 @@ def _quiz_form(questions, seed: int) -> None:
         submitted = st.form_submit_button("Nakijken", type="primary")
     if not submitted:
         return
-    wrong = [(i, q, a) for i, (q, a) in enumerate(zip(questions, answers, strict=True), start=1)
-             if a != q.choices[q.answer_index]]
+    wrong = [
+        (i, q, a)
+        for i, (q, a) in enumerate(zip(questions, answers, strict=True), start=1)
+        if a != q.choices[q.answer_index]
+    ]
     score = len(questions) - len(wrong)
     st.subheader(f"Score: {score} van {len(questions)}")
     st.progress(score / len(questions))

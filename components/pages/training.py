@@ -82,8 +82,10 @@ def render() -> None:
 
 def _choose(model: Model) -> None:
     st.title("Training: casussen")
-    st.caption("Loop met een groep een casus door, stap voor stap. Vraag bij elke stap: wie is nu aan zet? "
-               "Toetsen: PageDown of spatie = onthullen/volgende, PageUp = vorige.")
+    st.caption(
+        "Loop met een groep een casus door, stap voor stap. Vraag bij elke stap: wie is nu aan zet? "
+        "Toetsen: PageDown of spatie = onthullen/volgende, PageUp = vorige."
+    )
     for scenario in model.scenarios.values():
         with st.container(border=True):
             st.markdown(f"**{md(scenario.title)}**")
@@ -95,13 +97,30 @@ def _choose(model: Model) -> None:
             st.caption(f"{len(scenario.steps)} stappen door {len(processes)} processen")
             with st.container(horizontal=True):
                 page_link("training", "Start", icon=":material/play_arrow:", scenario=scenario.id, nr="1")
-                page_link("training", "Start in presentatiemodus", icon=":material/slideshow:",
-                          scenario=scenario.id, nr="1", presentatie="1")
-                page_link("quiz", "Quiz over deze processen", icon=":material/quiz:", seed="1",
-                          proces=scenario.steps[0].process)
-                st.download_button("Hand-out (PDF)", data=partial(scenario_pdf, model, scenario),
-                                   file_name=f"casus-{scenario.id}.pdf", mime="application/pdf", on_click="ignore",
-                                   key=f"handout-{scenario.id}", icon=":material/picture_as_pdf:")
+                page_link(
+                    "training",
+                    "Start in presentatiemodus",
+                    icon=":material/slideshow:",
+                    scenario=scenario.id,
+                    nr="1",
+                    presentatie="1",
+                )
+                page_link(
+                    "quiz",
+                    "Quiz over deze processen",
+                    icon=":material/quiz:",
+                    seed="1",
+                    proces=scenario.steps[0].process,
+                )
+                st.download_button(
+                    "Hand-out (PDF)",
+                    data=partial(scenario_pdf, model, scenario),
+                    file_name=f"casus-{scenario.id}.pdf",
+                    mime="application/pdf",
+                    on_click="ignore",
+                    key=f"handout-{scenario.id}",
+                    icon=":material/picture_as_pdf:",
+                )
 
 
 def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
@@ -137,16 +156,24 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
     else:
         who = org_label(model, node.org)
         involved = "; ".join(f"{org_label(model, i.org)} ({ROLE_NAMES.get(i.role, i.role)})" for i in node.involved)
-        st.markdown(f"### {md(who)}\n\n**{md(node.label)}** · {TYPE_NAMES.get(node.type, node.type)} in "
-                    f"*{md(process.title)}*" + (f"\n\nOok betrokken: {md(involved)}" if involved else ""))
+        st.markdown(
+            f"### {md(who)}\n\n**{md(node.label)}** · {TYPE_NAMES.get(node.type, node.type)} in "
+            f"*{md(process.title)}*" + (f"\n\nOok betrokken: {md(involved)}" if involved else "")
+        )
         art = drawing(process.id)
         if art is not None:
             path = [s.node for s in scenario.steps[:nr] if s.process == process.id]
-            process_diagram(art.svg, key=f"training-{process.id}", selected=node.id, path=path,
-                            height=520 if presenting else 440)
+            process_diagram(
+                art.svg, key=f"training-{process.id}", selected=node.id, path=path, height=520 if presenting else 440
+            )
         if not presenting:
-            page_link("proces", "Bekijk deze stap in de verkenner", icon=":material/open_in_new:",
-                      proces=process.id, stap=node.id)
+            page_link(
+                "proces",
+                "Bekijk deze stap in de verkenner",
+                icon=":material/open_in_new:",
+                proces=process.id,
+                stap=node.id,
+            )
     if nr >= total and revealed:
         st.success("Einde van de casus.")
 
@@ -156,8 +183,13 @@ def _decision(scenario: Scenario, nr: int, step) -> None:
     st.markdown(f"**{md(step.question or 'Wat gebeurt er nu?')}**")
     with st.container(horizontal=True):
         for i, choice in enumerate(step.choices):
-            st.button(choice.label, key=f"keuze-{scenario.id}-{nr}-{i}", on_click=_answer, args=(scenario, nr, i),
-                      type="primary" if answers.get(nr) == i else "secondary")
+            st.button(
+                choice.label,
+                key=f"keuze-{scenario.id}-{nr}-{i}",
+                on_click=_answer,
+                args=(scenario, nr, i),
+                type="primary" if answers.get(nr) == i else "secondary",
+            )
     if nr in answers:
         chosen = step.choices[answers[nr]]
         if chosen.correct:
@@ -166,23 +198,52 @@ def _decision(scenario: Scenario, nr: int, step) -> None:
             right = next((c for c in step.choices if c.correct), None)
             st.error(f"**Niet in deze casus.** {md(chosen.feedback)}")
             if right:
-                st.info(f"**Wat er echt gebeurt: {md(right.label)}.** {md(right.feedback)} De casus gaat verder "
-                        "langs deze route.")
+                st.info(
+                    f"**Wat er echt gebeurt: {md(right.label)}.** {md(right.feedback)} De casus gaat verder "
+                    "langs deze route."
+                )
 
 
 def _controls(scenario: Scenario, nr: int, revealed: bool, presenting: bool) -> None:
     total = len(scenario.steps)
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.button("Vorige", key="vorige", on_click=_act, args=("prev", scenario, nr), disabled=nr <= 1,
-                  icon=":material/arrow_back:")
-        st.button("Onthul", key="onthul", on_click=_act, args=("reveal", scenario, nr), disabled=revealed,
-                  icon=":material/visibility:")
-        st.button("Volgende", key="volgende", on_click=_act, args=("next", scenario, nr),
-                  disabled=revealed and nr >= total, type="primary", icon=":material/arrow_forward:")
+        st.button(
+            "Vorige",
+            key="vorige",
+            on_click=_act,
+            args=("prev", scenario, nr),
+            disabled=nr <= 1,
+            icon=":material/arrow_back:",
+        )
+        st.button(
+            "Onthul",
+            key="onthul",
+            on_click=_act,
+            args=("reveal", scenario, nr),
+            disabled=revealed,
+            icon=":material/visibility:",
+        )
+        st.button(
+            "Volgende",
+            key="volgende",
+            on_click=_act,
+            args=("next", scenario, nr),
+            disabled=revealed and nr >= total,
+            type="primary",
+            icon=":material/arrow_forward:",
+        )
         st.button("Opnieuw", key="opnieuw", on_click=_restart, args=(scenario,), icon=":material/replay:")
         if presenting:
-            st.page_link(pages()["training"], label="Presentatiemodus uit", icon=":material/close_fullscreen:",
-                         query_params={"scenario": scenario.id, "nr": str(nr)})
+            st.page_link(
+                pages()["training"],
+                label="Presentatiemodus uit",
+                icon=":material/close_fullscreen:",
+                query_params={"scenario": scenario.id, "nr": str(nr)},
+            )
         else:
-            st.page_link(pages()["training"], label="Presentatiemodus", icon=":material/slideshow:",
-                         query_params={"scenario": scenario.id, "nr": str(nr), "presentatie": "1"})
+            st.page_link(
+                pages()["training"],
+                label="Presentatiemodus",
+                icon=":material/slideshow:",
+                query_params={"scenario": scenario.id, "nr": str(nr), "presentatie": "1"},
+            )

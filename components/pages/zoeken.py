@@ -10,17 +10,27 @@ from components.navigation import page_link, query_param, step_link
 from components.text import md
 from leidraad.queries.graph import search
 
-KIND_NAMES = {"stap": "Stap", "organisatie": "Organisatie", "overlegvormen": "Overlegvorm",
-              "opvangvormen": "Opvangvorm", "informatie-uitwisseling": "Informatie-uitwisseling",
-              "doelgroepen": "Doelgroep", "begrippen": "Begrip"}
+KIND_NAMES = {
+    "stap": "Stap",
+    "organisatie": "Organisatie",
+    "overlegvormen": "Overlegvorm",
+    "opvangvormen": "Opvangvorm",
+    "informatie-uitwisseling": "Informatie-uitwisseling",
+    "doelgroepen": "Doelgroep",
+    "begrippen": "Begrip",
+}
 
 
 def render() -> None:
     model = current_content().model
     st.title("Zoeken")
     initial = (query_param("q") or "")[:200]
-    query = st.text_input("Zoek in stappen, organisaties en catalogi", value=initial, key="zoekterm",
-                          placeholder="bijvoorbeeld: meldplicht, laissez-passer, IND, LKO")
+    query = st.text_input(
+        "Zoek in stappen, organisaties en catalogi",
+        value=initial,
+        key="zoekterm",
+        placeholder="bijvoorbeeld: meldplicht, laissez-passer, IND, LKO",
+    )
     query = (query or "").strip()[:200]
     if query != (query_param("q") or ""):
         if query:

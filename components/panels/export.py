@@ -25,8 +25,9 @@ DOWNLOADS = {
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def export_bytes(version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...],
-                 _model: Model) -> bytes:
+def export_bytes(
+    version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...], _model: Model
+) -> bytes:
     """One download as bytes; `version` (the content hash) and the arguments are the cache key."""
     process = _model.processes[process_id]
     if kind == "bpmn":
@@ -52,13 +53,15 @@ def export_bytes(version: str, process_id: str, kind: str, selected: str | None,
     return svg_to_pdf(svg, process.title, subtitle)
 
 
-def _deferred(version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...],
-              model: Model) -> Callable[[], bytes]:
+def _deferred(
+    version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...], model: Model
+) -> Callable[[], bytes]:
     return lambda: export_bytes(version, process_id, kind, selected, faded, model)
 
 
-def export_panel(model: Model, process: Process, version: str, *, selected: str | None = None,
-                 faded_orgs: Sequence[str] = ()) -> None:
+def export_panel(
+    model: Model, process: Process, version: str, *, selected: str | None = None, faded_orgs: Sequence[str] = ()
+) -> None:
     """A row of download buttons for `process`; `faded_orgs` are organisation ids shown faded."""
     faded = tuple(f"org-{org}" for org in sorted(faded_orgs))
     with st.container(horizontal=True, gap="small"):

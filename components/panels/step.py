@@ -15,22 +15,40 @@ from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
 
 FEEDBACK_ADDRESS = "redactieraadltv@dtv.minvenj.nl"
 TYPE_NAMES = {
-    "start": "Startgebeurtenis", "end": "Eindgebeurtenis", "task": "Taak", "subprocess": "Deelproces",
-    "gateway": "Beslispunt", "parallel": "Parallelle splitsing/samenvoeging", "event": "Tussengebeurtenis",
-    "timer": "Termijn", "boundary": "Grensgebeurtenis",
+    "start": "Startgebeurtenis",
+    "end": "Eindgebeurtenis",
+    "task": "Taak",
+    "subprocess": "Deelproces",
+    "gateway": "Beslispunt",
+    "parallel": "Parallelle splitsing/samenvoeging",
+    "event": "Tussengebeurtenis",
+    "timer": "Termijn",
+    "boundary": "Grensgebeurtenis",
 }
-ROLE_NAMES = {"uitvoerend": "voert mee uit", "adviserend": "adviseert", "geïnformeerd": "wordt geïnformeerd",
-              "beslissend": "beslist mee"}
-CATALOGUE_LABELS = {"consultations": "Overleg", "systems": "Systemen en informatie", "locations": "Locaties",
-                    "target_groups": "Doelgroepen", "terms": "Begrippen"}
+ROLE_NAMES = {
+    "uitvoerend": "voert mee uit",
+    "adviserend": "adviseert",
+    "geïnformeerd": "wordt geïnformeerd",
+    "beslissend": "beslist mee",
+}
+CATALOGUE_LABELS = {
+    "consultations": "Overleg",
+    "systems": "Systemen en informatie",
+    "locations": "Locaties",
+    "target_groups": "Doelgroepen",
+    "terms": "Begrippen",
+}
 
 Go = Callable[[str, str | None], None]
 
 
 def org_label(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
-    return f"{org.abbreviation} ({org.name})" if org and org.name != org.abbreviation else (
-        org.abbreviation if org else org_id)
+    return (
+        f"{org.abbreviation} ({org.name})"
+        if org and org.name != org.abbreviation
+        else (org.abbreviation if org else org_id)
+    )
 
 
 def step_label(model: Model, step_ref: str) -> str:
@@ -43,8 +61,14 @@ def step_label(model: Model, step_ref: str) -> str:
 
 def _step_button(model: Model, step_ref: str, prefix: str, key: str, go: Go) -> None:
     process_id, _, step = step_ref.partition("/")
-    st.button(f"{prefix} {step_label(model, step_ref)}", key=key, on_click=go, args=(process_id, step),
-              type="tertiary", width="stretch")
+    st.button(
+        f"{prefix} {step_label(model, step_ref)}",
+        key=key,
+        on_click=go,
+        args=(process_id, step),
+        type="tertiary",
+        width="stretch",
+    )
 
 
 def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
@@ -55,8 +79,14 @@ def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
     _catalogue_links(model, node, index.abbreviations)
     if node.calls and node.calls in model.processes:
         called = model.processes[node.calls]
-        st.button(f"Open deelproces: {called.title}", key=f"drill-{ref}", on_click=go, args=(called.id, None),
-                  type="primary", icon=":material/subdirectory_arrow_right:")
+        st.button(
+            f"Open deelproces: {called.title}",
+            key=f"drill-{ref}",
+            on_click=go,
+            args=(called.id, None),
+            type="primary",
+            icon=":material/subdirectory_arrow_right:",
+        )
     for title, records, counterpart, arrow, prefix in (
         ("Ontvangt van", index.handovers_in.get(ref, []), "from", "←", "in"),
         ("Draagt over aan", index.handovers_out.get(ref, []), "to", "→", "out"),
@@ -96,14 +126,17 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
         parts.append(f":red-badge[Verouderd] {md(node.outdated)}")
     parts.append(f"**Verantwoordelijk:** {md(org_label(model, node.org))}")
     if node.involved:
-        lines = [f"- {md(org_label(model, i.org))}: {ROLE_NAMES.get(i.role, i.role)}"
-                 + (f" – {md(i.how)}" if i.how else "") for i in node.involved]
+        lines = [
+            f"- {md(org_label(model, i.org))}: {ROLE_NAMES.get(i.role, i.role)}" + (f" – {md(i.how)}" if i.how else "")
+            for i in node.involved
+        ]
         parts.append("**Ook betrokken:**\n" + "\n".join(lines))
     if node.description:
         parts.append(md(node.description))
     if node.type == "gateway" and node.flows:
-        outcomes = "\n".join(f"- {md(f.when or '(geen label)')} → {md(step_label(model, _ref(process, f.target)))}"
-                             for f in node.flows)
+        outcomes = "\n".join(
+            f"- {md(f.when or '(geen label)')} → {md(step_label(model, _ref(process, f.target)))}" for f in node.flows
+        )
         parts.append(f"**Uitkomsten:**\n{outcomes}")
     if node.legal_basis:
         parts.append("**Wettelijke basis:** " + "; ".join(md(b) for b in node.legal_basis))
@@ -115,8 +148,15 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
             names = []
             for value in values:
                 entry = model.catalogue_entry(kind, value)
-                names.append(md(f"{entry.name} ({entry.abbreviation})" if entry and entry.abbreviation
-                                else entry.name if entry else value))
+                names.append(
+                    md(
+                        f"{entry.name} ({entry.abbreviation})"
+                        if entry and entry.abbreviation
+                        else entry.name
+                        if entry
+                        else value
+                    )
+                )
             parts.append(f"**{CATALOGUE_LABELS[field_name]}:** " + ", ".join(names))
     return "\n\n".join(parts)
 
@@ -124,8 +164,11 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
 def _catalogue_links(model: Model, node: Node, abbreviations: dict[str, tuple[str, str, str]]) -> None:
     """Abbreviations in the step explained inline, and every catalogue entry one click away."""
     text = " ".join([node.label, node.description, *node.legal_basis, node.time_limit or ""])
-    found = [(abbr, entry) for abbr, entry in abbreviations.items()
-             if re.search(rf"(?<![\w&/]){re.escape(abbr)}(?![\w&/])", text)]
+    found = [
+        (abbr, entry)
+        for abbr, entry in abbreviations.items()
+        if re.search(rf"(?<![\w&/]){re.escape(abbr)}(?![\w&/])", text)
+    ]
     if found:
         st.caption("Afkortingen: " + "; ".join(md(f"{abbr} = {name}") for abbr, (_, _, name) in found))
     refs = [(kind, value) for field_name, kind in NODE_CATALOGUE_FIELDS.items() for value in getattr(node, field_name)]
@@ -136,8 +179,13 @@ def _catalogue_links(model: Model, node: Node, abbreviations: dict[str, tuple[st
             for kind, value in refs:
                 entry = model.catalogue_entry(kind, value)
                 label = entry.abbreviation or entry.name
-                st.page_link(pages()["catalogi"], label=label, query_params={"soort": kind, "id": value},
-                             icon=":material/menu_book:", help=entry.name)
+                st.page_link(
+                    pages()["catalogi"],
+                    label=label,
+                    query_params={"soort": kind, "id": value},
+                    icon=":material/menu_book:",
+                    help=entry.name,
+                )
 
 
 def _entry_name(model: Model, entry_id: str) -> str:

@@ -159,8 +159,13 @@ def organisations_dict(organisations: list[DraftOrganisation]) -> dict[str, Any]
     return {
         "kind": "organisations",
         "organisations": [
-            {"id": o.id, "name": o.name, "abbreviation": o.abbreviation, "kind": "overig", **({"role": o.role}
-                                                                                             if o.role else {})}
+            {
+                "id": o.id,
+                "name": o.name,
+                "abbreviation": o.abbreviation,
+                "kind": "overig",
+                **({"role": o.role} if o.role else {}),
+            }
             for o in organisations
         ],
     }

@@ -37,7 +37,6 @@ EVENT_DEFINITIONS = {
 CATCHING_TRIGGERS = ("timer", "message", "signal", "conditional")
 
 
-
 def _m(tag: str) -> str:
     return q(MODEL, tag)
 
@@ -106,8 +105,12 @@ def export_process(model: Model, process: Process, geometry: Geometry | None = N
         stub = sub(
             root,
             _m("process"),
-            {"id": f"Process_{called}", "name": other.title if other else called, "isExecutable": "false",
-             q(LTV, "external"): "true"},
+            {
+                "id": f"Process_{called}",
+                "name": other.title if other else called,
+                "isExecutable": "false",
+                q(LTV, "external"): "true",
+            },
         )
         _documentation(stub, [f"Uitgewerkt in een eigen bestand: {called}.bpmn"])
     collaboration = sub(root, _m("collaboration"), {"id": f"Collaboration_{pid}"})
@@ -115,10 +118,14 @@ def export_process(model: Model, process: Process, geometry: Geometry | None = N
     if process.phase is not None:
         proc_attrs[q(LTV, "phase")] = f"{process.phase:g}"
     proc = sub(root, _m("process"), proc_attrs)
-    _documentation(proc, [process.summary, *([f"{DOC_LABELS['sources']}: {' '.join(process.sources)}"]
-                                             if process.sources else [])])
-    sub(collaboration, _m("participant"), {"id": f"Participant_{pid}", "name": process.title,
-                                            "processRef": f"Process_{pid}"})
+    _documentation(
+        proc, [process.summary, *([f"{DOC_LABELS['sources']}: {' '.join(process.sources)}"] if process.sources else [])]
+    )
+    sub(
+        collaboration,
+        _m("participant"),
+        {"id": f"Participant_{pid}", "name": process.title, "processRef": f"Process_{pid}"},
+    )
     diagram = sub(root, q(BPMNDI, "BPMNDiagram"), {"id": f"BPMNDiagram_{pid}", "name": process.title})
     plane = sub(diagram, q(BPMNDI, "BPMNPlane"), {"id": f"BPMNPlane_{pid}", "bpmnElement": f"Collaboration_{pid}"})
     doc = ExportDoc(model, process, geometry, root, collaboration, proc, plane)
@@ -162,8 +169,9 @@ def _partner(doc: ExportDoc, other_id: str) -> str:
         xml_id = f"Participant_{other_id}"
         # Participants come before message flows in a collaboration.
         first_message_flow = doc.collaboration.find(_m("messageFlow"))
-        el = etree.Element(_m("participant"), {"id": xml_id, "name": other.title if other else other_id,
-                                               q(LTV, "process"): other_id})
+        el = etree.Element(
+            _m("participant"), {"id": xml_id, "name": other.title if other else other_id, q(LTV, "process"): other_id}
+        )
         if first_message_flow is not None:
             first_message_flow.addprevious(el)
         else:
@@ -181,8 +189,11 @@ def _lanes(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
         members.setdefault(link.geom.org, []).append(link.xml_id)
     for lane in doc.geometry.lanes:
         org = doc.model.organisations.get(lane.org)
-        el = sub(lane_set, _m("lane"), {"id": f"Lane_{lane.org}", "name": lane.name,
-                                        q(LTV, "abbreviation"): org.abbreviation if org else None})
+        el = sub(
+            lane_set,
+            _m("lane"),
+            {"id": f"Lane_{lane.org}", "name": lane.name, q(LTV, "abbreviation"): org.abbreviation if org else None},
+        )
         for ref in members.get(lane.org, []):
             sub(el, _m("flowNodeRef"), text=ref)
 
@@ -250,8 +261,17 @@ def _sequence_flows(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
             else:
                 target = ncname(flow.target)
             xml_id = flow_xml_id(flow.id)
-            el = sub(doc.proc, _m("sequenceFlow"), {"id": xml_id, "name": flow.when, "sourceRef": ncname(node.id),
-                                                    "targetRef": target, **_handover_attrs(flow)})
+            el = sub(
+                doc.proc,
+                _m("sequenceFlow"),
+                {
+                    "id": xml_id,
+                    "name": flow.when,
+                    "sourceRef": ncname(node.id),
+                    "targetRef": target,
+                    **_handover_attrs(flow),
+                },
+            )
             _documentation(el, [_handover_paragraph(doc.model, flow)])
             doc.flow_elements[xml_id] = el
             outgoing.setdefault(ncname(node.id), []).append(xml_id)
@@ -263,8 +283,9 @@ def _sequence_flows(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
         if edge is None:
             continue
         xml_id = "FlowIn_" + link.xml_id.removeprefix("LinkIn_")
-        el = sub(doc.proc, _m("sequenceFlow"), {"id": xml_id, "sourceRef": link.xml_id,
-                                                "targetRef": ncname(edge.target)})
+        el = sub(
+            doc.proc, _m("sequenceFlow"), {"id": xml_id, "sourceRef": link.xml_id, "targetRef": ncname(edge.target)}
+        )
         doc.flow_elements[xml_id] = el
         outgoing.setdefault(link.xml_id, []).append(xml_id)
         incoming.setdefault(ncname(edge.target), []).append(xml_id)
@@ -301,16 +322,20 @@ def _message_flows(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
             if flow.crosses_process and flow.target_process:
                 partner = _partner(doc, flow.target_process)
                 attrs = {q(LTV, "target"): flow.target, **_handover_attrs(flow)}
-                flows.append((flow_xml_id(flow.id), ncname(node.id), partner, geoms[node.id].box, attrs, flow.when,
-                              True))
+                flows.append(
+                    (flow_xml_id(flow.id), ncname(node.id), partner, geoms[node.id].box, attrs, flow.when, True)
+                )
     tops: dict[str, float] = {}
     for i, xml_id in enumerate(doc.partners.values()):
         top = pool.y + pool.h + BLACK_BOX_GAP + i * (BLACK_BOX_H + BLACK_BOX_GAP / 2)
         tops[xml_id] = top
         draw_shape(doc, xml_id, Box(pool.x, top, pool.w, BLACK_BOX_H), isHorizontal="true")
     for xml_id, source, target, box, attrs, name, outgoing in flows:
-        sub(doc.collaboration, _m("messageFlow"), {"id": xml_id, "name": name, "sourceRef": source,
-                                                   "targetRef": target, **attrs})
+        sub(
+            doc.collaboration,
+            _m("messageFlow"),
+            {"id": xml_id, "name": name, "sourceRef": source, "targetRef": target, **attrs},
+        )
         top = tops[target if outgoing else source]
         x = box.cx
         points = [(x, box.y + box.h), (x, top)] if outgoing else [(x, top), (x, box.y + box.h)]

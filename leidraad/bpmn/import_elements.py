@@ -14,18 +14,53 @@ from leidraad.bpmn.xml import DOC_LABELS, LTV, MODEL, q
 
 TASKS = {"task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "businessRuleTask", "scriptTask"}
 SUBPROCESSES = {"subProcess", "transaction", "adHocSubProcess"}
-GATEWAYS = {"exclusiveGateway": "gateway", "parallelGateway": "parallel", "inclusiveGateway": "gateway",
-            "complexGateway": "gateway", "eventBasedGateway": "gateway"}
+GATEWAYS = {
+    "exclusiveGateway": "gateway",
+    "parallelGateway": "parallel",
+    "inclusiveGateway": "gateway",
+    "complexGateway": "gateway",
+    "eventBasedGateway": "gateway",
+}
 EVENTS = {"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent"}
-TRIGGERS = {"timerEventDefinition": "timer", "messageEventDefinition": "message", "signalEventDefinition": "signal",
-            "errorEventDefinition": "error", "escalationEventDefinition": "escalation",
-            "conditionalEventDefinition": "conditional"}
+TRIGGERS = {
+    "timerEventDefinition": "timer",
+    "messageEventDefinition": "message",
+    "signalEventDefinition": "signal",
+    "errorEventDefinition": "error",
+    "escalationEventDefinition": "escalation",
+    "conditionalEventDefinition": "conditional",
+}
 # Children of a node that carry nothing our format keeps but that are not worth a message.
-QUIET = {"documentation", "extensionElements", "incoming", "outgoing", "laneSet", "property", "auditing",
-         "monitoring", "categoryValueRef", "conditionExpression", "supports"}
+QUIET = {
+    "documentation",
+    "extensionElements",
+    "incoming",
+    "outgoing",
+    "laneSet",
+    "property",
+    "auditing",
+    "monitoring",
+    "categoryValueRef",
+    "conditionExpression",
+    "supports",
+}
 # Root elements that only serve references (messages, item definitions, ...): used where they name something.
-QUIET_ROOTS = {"process", "collaboration", "message", "itemDefinition", "signal", "error", "escalation", "category",
-               "import", "extension", "BPMNDiagram", "relationship", "documentation", "extensionElements"}
+QUIET_ROOTS = {
+    "process",
+    "collaboration",
+    "message",
+    "itemDefinition",
+    "signal",
+    "error",
+    "escalation",
+    "category",
+    "import",
+    "extension",
+    "BPMNDiagram",
+    "relationship",
+    "documentation",
+    "extensionElements",
+}
 URL = re.compile(r"^https?://\S+$")
 
 
@@ -43,8 +78,11 @@ def ref_id(value: str | None) -> str:
 
 
 def doc_texts(el: etree._Element) -> list[str]:
-    return [" ".join((d.text or "").split()) if "\n" not in (d.text or "").strip() else (d.text or "").strip()
-            for d in el.findall(q(MODEL, "documentation")) if (d.text or "").strip()]
+    return [
+        " ".join((d.text or "").split()) if "\n" not in (d.text or "").strip() else (d.text or "").strip()
+        for d in el.findall(q(MODEL, "documentation"))
+        if (d.text or "").strip()
+    ]
 
 
 @dataclass
@@ -60,8 +98,10 @@ class ImportFile:
 
 
 def leaves_by_message(file: ImportFile, xml_id: str) -> bool:
-    return any(ref_id(f.get("sourceRef")) == xml_id and f.get(q(LTV, "target"))
-               for f in file.root.iter(q(MODEL, "messageFlow")))
+    return any(
+        ref_id(f.get("sourceRef")) == xml_id and f.get(q(LTV, "target"))
+        for f in file.root.iter(q(MODEL, "messageFlow"))
+    )
 
 
 def short_name(name: str) -> str:
@@ -69,8 +109,16 @@ def short_name(name: str) -> str:
 
 
 def default_label(node_type: str) -> str:
-    return {"start": "Start", "end": "Einde", "gateway": "Beslissing", "parallel": "Parallel", "timer": "Termijn",
-            "boundary": "Onderbreking", "event": "Gebeurtenis", "subprocess": "Deelproces"}.get(node_type, "Taak")
+    return {
+        "start": "Start",
+        "end": "Einde",
+        "gateway": "Beslissing",
+        "parallel": "Parallel",
+        "timer": "Termijn",
+        "boundary": "Onderbreking",
+        "event": "Gebeurtenis",
+        "subprocess": "Deelproces",
+    }.get(node_type, "Taak")
 
 
 def split_docs(docs: Iterable[str], ours: bool) -> tuple[str, list[str], dict[str, object]]:

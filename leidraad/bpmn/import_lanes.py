@@ -11,8 +11,9 @@ from leidraad.bpmn.import_state import ImportState
 from leidraad.bpmn.xml import LTV, MODEL, q, sanitize_id
 
 
-def _organisation(importer: ImportState, file: ImportFile, key: str, raw_id: str, name: str, abbreviation: str | None,
-                  role: str) -> str:
+def _organisation(
+    importer: ImportState, file: ImportFile, key: str, raw_id: str, name: str, abbreviation: str | None, role: str
+) -> str:
     if (file.name, key) in importer.organisations:
         return importer.organisations[(file.name, key)].id
     if file.ours and raw_id and any(o.id == raw_id for o in importer.organisations.values()):
@@ -72,5 +73,12 @@ def _lane_org(importer: ImportState, file: ImportFile, lane: etree._Element, tit
     lane_id = lane.get("id", "")
     name = one_line(lane.get("name")) or lane_id
     raw = lane_id.removeprefix("Lane_") if file.ours and lane_id.startswith("Lane_") else name
-    return _organisation(importer, file, f"lane:{lane_id}", raw, name, lane.get(q(LTV, "abbreviation")),
-                         f"Overgenomen uit {file.name}: lane '{name}' van '{title}'.")
+    return _organisation(
+        importer,
+        file,
+        f"lane:{lane_id}",
+        raw,
+        name,
+        lane.get(q(LTV, "abbreviation")),
+        f"Overgenomen uit {file.name}: lane '{name}' van '{title}'.",
+    )

@@ -27,11 +27,17 @@ def _our_message_flow(importer: ImportState, file: ImportFile, flow: etree._Elem
     if flow.get(q(LTV, "via")):
         file.unsupported["handover channel (via; our catalogues are not part of an import)"] += 1
     if target.split("/", 1)[0] in importer.imported:
-        src[0].add_flow(src[1], target, flow.get("id", "").removeprefix("Flow_"), when=flow.get("name"),
-                        what=flow.get(q(LTV, "what")))
+        src[0].add_flow(
+            src[1],
+            target,
+            flow.get("id", "").removeprefix("Flow_"),
+            when=flow.get("name"),
+            what=flow.get(q(LTV, "what")),
+        )
     else:
-        importer.warn(file, f"the flow from '{src[1]}' into '{target}' is left out: that process is not part of "
-                        "this import")
+        importer.warn(
+            file, f"the flow from '{src[1]}' into '{target}' is left out: that process is not part of this import"
+        )
 
 
 def _message_flow(importer: ImportState, file: ImportFile, flow: etree._Element) -> None:
@@ -85,12 +91,16 @@ def mark_links(importer: ImportState, file: ImportFile) -> None:
         if target and target.split("/", 1)[0] in importer.imported:
             importer.link_out[(file.name, el.get("id", ""))] = target
         elif target:
-            importer.warn(file, f"'{el.get('name')}' leads into '{target}', which is not part of this import: "
-                                "kept as an end event")
+            importer.warn(
+                file,
+                f"'{el.get('name')}' leads into '{target}', which is not part of this import: kept as an end event",
+            )
     for el in file.root.iter(q(MODEL, "startEvent")):
         source = el.get(q(LTV, "source"))
         if source and source.split("/", 1)[0] in importer.imported:
             importer.link_in.add((file.name, el.get("id", "")))
         elif source:
-            importer.warn(file, f"'{el.get('name')}' comes from '{source}', which is not part of this import: "
-                                "kept as a start event")
+            importer.warn(
+                file,
+                f"'{el.get('name')}' comes from '{source}', which is not part of this import: kept as a start event",
+            )

@@ -68,13 +68,16 @@ class Importer(ImportState):
             xml_id = process_el.get("id", "")
             if file.ours and process_el.get(q(LTV, "external")) == "true":
                 continue
-            if not any(local_name(c)[1] in TASKS | SUBPROCESSES | EVENTS | set(GATEWAYS) | {"callActivity"}
-                       for c in process_el):
+            if not any(
+                local_name(c)[1] in TASKS | SUBPROCESSES | EVENTS | set(GATEWAYS) | {"callActivity"} for c in process_el
+            ):
                 self.warn(file, f"process '{process_el.get('name') or xml_id}' has no steps: skipped")
                 continue
             participant = file.participants.get(xml_id)
-            title = one_line((participant.get("name") if participant is not None else None)
-                             or process_el.get("name")) or xml_id
+            title = (
+                one_line((participant.get("name") if participant is not None else None) or process_el.get("name"))
+                or xml_id
+            )
             raw = xml_id.removeprefix("Process_") if file.ours else title
             file.process_ids[xml_id] = sanitize_id(raw, self.process_ids, fallback="proces", sep="-")
 
@@ -86,8 +89,10 @@ class Importer(ImportState):
             if pid is None:
                 continue
             participant = file.participants.get(xml_id)
-            title = one_line((participant.get("name") if participant is not None else None)
-                             or process_el.get("name")) or xml_id
+            title = (
+                one_line((participant.get("name") if participant is not None else None) or process_el.get("name"))
+                or xml_id
+            )
             proc = DraftProcess(pid, title, file.name)
             docs = doc_texts(process_el)
             proc.summary, proc.sources = split_docs(docs, file.ours)[0:2]
@@ -110,8 +115,16 @@ class Importer(ImportState):
         if parts:
             self.warn(file, f"no place in our format (left out, or imported as the nearest kind): {parts}")
 
-    def _container(self, file: ImportFile, container: etree._Element, proc: DraftProcess, lane_of: dict[str, str],
-                   default_org: str | None, title: str, known: dict[str, str]) -> None:
+    def _container(
+        self,
+        file: ImportFile,
+        container: etree._Element,
+        proc: DraftProcess,
+        lane_of: dict[str, str],
+        default_org: str | None,
+        title: str,
+        known: dict[str, str],
+    ) -> None:
         flows: list[etree._Element] = []
         associations: list[etree._Element] = []
         for el in container:
@@ -139,13 +152,24 @@ class Importer(ImportState):
         self._compensations(file, associations, proc)
         self._join_links(file, proc)
 
-    def _node(self, file: ImportFile, el: etree._Element, tag: str, proc: DraftProcess, org: str,
-              lane_of: dict[str, str], known: dict[str, str]) -> None:
+    def _node(
+        self,
+        file: ImportFile,
+        el: etree._Element,
+        tag: str,
+        proc: DraftProcess,
+        org: str,
+        lane_of: dict[str, str],
+        known: dict[str, str],
+    ) -> None:
         xml_id = el.get("id", "")
         label = one_line(el.get("name")) or ""
         definitions = [local_name(c)[1] for c in el if local_name(c)[1].endswith("EventDefinition")]
-        definitions += [local_name(file.by_id[ref_id(r.text)])[1] for r in el.findall(q(MODEL, "eventDefinitionRef"))
-                        if ref_id(r.text) in file.by_id]
+        definitions += [
+            local_name(file.by_id[ref_id(r.text)])[1]
+            for r in el.findall(q(MODEL, "eventDefinitionRef"))
+            if ref_id(r.text) in file.by_id
+        ]
         trigger = next((TRIGGERS[d] for d in definitions if d in TRIGGERS), None)
         if file.ours and tag == "endEvent" and el.get(q(LTV, "target")):
             if (file.name, xml_id) in self.link_out:
@@ -162,10 +186,19 @@ class Importer(ImportState):
         self.node_of[(file.name, xml_id)] = (proc, node_id)
         docs = doc_texts(el)
         description, sources, extra = split_docs(docs, file.ours)
-        node = DraftNode(node_id, node_type, label or default_label(node_type), org, description=description,
-                         sources=sources, calls=calls, attached_to=attached_to,
-                         trigger=trigger if node_type in ("start", "end", "event", "boundary", "timer") else None,
-                         interrupting=el.get("cancelActivity", "true") != "false", **extra)
+        node = DraftNode(
+            node_id,
+            node_type,
+            label or default_label(node_type),
+            org,
+            description=description,
+            sources=sources,
+            calls=calls,
+            attached_to=attached_to,
+            trigger=trigger if node_type in ("start", "end", "event", "boundary", "timer") else None,
+            interrupting=el.get("cancelActivity", "true") != "false",
+            **extra,
+        )
         if node.type == "timer":
             node.trigger = "timer"
         proc.nodes[node_id] = node
@@ -175,19 +208,33 @@ class Importer(ImportState):
         if "linkEventDefinition" in definitions:
             link = next(c for c in el if local_name(c)[1] == "linkEventDefinition")
             self.link_events.setdefault((file.name, proc.id), []).append(
-                (node_id, link.get("name") or label, "throw" if tag == "intermediateThrowEvent" else "catch"))
+                (node_id, link.get("name") or label, "throw" if tag == "intermediateThrowEvent" else "catch")
+            )
         for child in el:
             _ns, child_tag = local_name(child)
-            if child_tag.endswith("LoopCharacteristics") or child_tag in ("ioSpecification", "dataInputAssociation",
-                                                                            "dataOutputAssociation", "performer",
-                                                                            "potentialOwner", "humanPerformer",
-                                                                            "resourceRole"):
+            if child_tag.endswith("LoopCharacteristics") or child_tag in (
+                "ioSpecification",
+                "dataInputAssociation",
+                "dataOutputAssociation",
+                "performer",
+                "potentialOwner",
+                "humanPerformer",
+                "resourceRole",
+            ):
                 file.unsupported[child_tag] += 1
         if tag in SUBPROCESSES and el.get("triggeredByEvent") != "true":
             self._embedded(file, el, proc, node, lane_of, known)
 
-    def _type(self, file: ImportFile, el: etree._Element, tag: str, definitions: list[str], proc: DraftProcess,
-              known: dict[str, str], label: str) -> tuple[str | None, str | None, str | None]:
+    def _type(
+        self,
+        file: ImportFile,
+        el: etree._Element,
+        tag: str,
+        definitions: list[str],
+        proc: DraftProcess,
+        known: dict[str, str],
+        label: str,
+    ) -> tuple[str | None, str | None, str | None]:
         if tag in TASKS:
             if tag != "task":
                 file.unsupported[f"{tag} (imported as task)"] += 1
@@ -201,8 +248,11 @@ class Importer(ImportState):
             target = known.get(f"{file.name}#{called}") or (known.get(called) if file.ours else None)
             if target:
                 return "subprocess", target, None
-            self.warn(file, f"call activity '{label or el.get('id')}' calls '{called}', which is not a process in "
-                            "this import: imported as a task")
+            self.warn(
+                file,
+                f"call activity '{label or el.get('id')}' calls '{called}', which is not a process in "
+                "this import: imported as a task",
+            )
             return "task", None, None
         if tag in SUBPROCESSES:
             if el.get("triggeredByEvent") == "true":
@@ -221,8 +271,15 @@ class Importer(ImportState):
             return "timer", None, None
         return "event", None, None
 
-    def _embedded(self, file: ImportFile, el: etree._Element, parent: DraftProcess, node: DraftNode,
-                  lane_of: dict[str, str], known: dict[str, str]) -> None:
+    def _embedded(
+        self,
+        file: ImportFile,
+        el: etree._Element,
+        parent: DraftProcess,
+        node: DraftNode,
+        lane_of: dict[str, str],
+        known: dict[str, str],
+    ) -> None:
         """An expanded sub-process: its content becomes a process of its own that the node calls."""
         pid = sanitize_id(f"{parent.id}-{node.label}", self.process_ids, fallback="deelproces", sep="-")
         child = DraftProcess(pid, node.label, file.name)
@@ -237,8 +294,9 @@ class Importer(ImportState):
         node.calls = pid
         self.warn(file, f"sub-process '{node.label}' imported as its own process '{pid}', which the step calls")
 
-    def _event_subprocess(self, file: ImportFile, el: etree._Element, parent: DraftProcess, known: dict[str, str],
-                          label: str) -> None:
+    def _event_subprocess(
+        self, file: ImportFile, el: etree._Element, parent: DraftProcess, known: dict[str, str], label: str
+    ) -> None:
         name = label or el.get("id", "")
         pid = sanitize_id(f"{parent.id}-{name}", self.process_ids, fallback="deelproces", sep="-")
         child = DraftProcess(pid, name or pid, file.name)
@@ -246,8 +304,11 @@ class Importer(ImportState):
         child.lanes = [org] if org else []
         self.processes.append(child)
         self._container(file, el, child, {}, org, name, known)
-        self.warn(file, f"event sub-process '{name}' imported as its own process '{pid}', started by its own "
-                        f"start event (our format cannot attach it to '{parent.title}')")
+        self.warn(
+            file,
+            f"event sub-process '{name}' imported as its own process '{pid}', started by its own "
+            f"start event (our format cannot attach it to '{parent.title}')",
+        )
 
     def _sequence_flow(self, file: ImportFile, el: etree._Element, proc: DraftProcess) -> None:
         source, target = ref_id(el.get("sourceRef")), ref_id(el.get("targetRef"))
@@ -258,13 +319,17 @@ class Importer(ImportState):
             if el.get(q(LTV, "via")):
                 file.unsupported["handover channel (via; our catalogues are not part of an import)"] += 1
             flow_id = el.get("id", "").removeprefix("Flow_")
-            src[0].add_flow(src[1], self.link_out[(file.name, target)], flow_id, when=el.get("name"),
-                            what=el.get(q(LTV, "what")))
+            src[0].add_flow(
+                src[1], self.link_out[(file.name, target)], flow_id, when=el.get("name"), what=el.get(q(LTV, "what"))
+            )
             return
         tgt = self.node_of.get((file.name, target))
         if src is None or tgt is None or src[0] is not tgt[0]:
-            self.warn(file, f"sequence flow '{el.get('id')}' from '{source}' to '{target}' does not join two steps "
-                            "of one process: not imported")
+            self.warn(
+                file,
+                f"sequence flow '{el.get('id')}' from '{source}' to '{target}' does not join two steps "
+                "of one process: not imported",
+            )
             return
         when = el.get("name")
         condition = el.find(q(MODEL, "conditionExpression"))
@@ -287,8 +352,10 @@ class Importer(ImportState):
             if src and tgt and src[0] is proc and tgt[0] is proc and proc.nodes[src[1]].type == "boundary":
                 proc.add_flow(src[1], tgt[1], assoc.get("id"))
                 file.unsupported["association"] -= 1
-                self.warn(file, f"compensation '{proc.nodes[src[1]].label}' -> '{proc.nodes[tgt[1]].label}' "
-                                "imported as a flow")
+                self.warn(
+                    file,
+                    f"compensation '{proc.nodes[src[1]].label}' -> '{proc.nodes[tgt[1]].label}' imported as a flow",
+                )
 
     def _join_links(self, file: ImportFile, proc: DraftProcess) -> None:
         """Link events (a 'go to' inside one process): each throw gets a flow to its catch."""
@@ -298,6 +365,7 @@ class Importer(ImportState):
             if kind == "throw" and name in catches:
                 proc.add_flow(node, catches[name])
                 self.warn(file, f"link event '{name}' imported as a flow from its throw to its catch event")
+
 
 def import_bpmn(sources: Sequence[tuple[str, bytes]]) -> ImportResult:
     """(name, bytes) of one or more BPMN files -> the drafts and the report. Raises BpmnImportError."""

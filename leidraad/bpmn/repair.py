@@ -27,8 +27,9 @@ def repair_process(process: DraftProcess, all_processes: list[DraftProcess]) -> 
     return notes
 
 
-def _drop_dangling_flows(process: DraftProcess, all_processes: list[DraftProcess], notes: list[str],
-                         where: str) -> None:
+def _drop_dangling_flows(
+    process: DraftProcess, all_processes: list[DraftProcess], notes: list[str], where: str
+) -> None:
     steps = {(p.id, n) for p in all_processes for n in p.nodes}
     keep = []
     for flow in process.flows:
@@ -86,9 +87,15 @@ def _graph(process: DraftProcess) -> nx.DiGraph:
 def _generated(process: DraftProcess, kind: str, org: str) -> DraftNode:
     node_id = process.new_node_id(kind)
     label = "Start" if kind == "start" else "Einde"
-    node = DraftNode(node_id, kind, label, org, generated=True,
-                     description="Toegevoegd bij de import: het BPMN-model had hier geen expliciete "
-                                 f"{'start' if kind == 'start' else 'einde'}.")
+    node = DraftNode(
+        node_id,
+        kind,
+        label,
+        org,
+        generated=True,
+        description="Toegevoegd bij de import: het BPMN-model had hier geen expliciete "
+        f"{'start' if kind == 'start' else 'einde'}.",
+    )
     process.nodes[node_id] = node
     return node
 

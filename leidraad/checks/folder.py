@@ -332,9 +332,13 @@ def _check_scenarios(model: Model, problems: list[Problem]) -> None:
                 continue
             node = resolved[1]
             if previous and graph is not None and not follows(graph, previous, step.step, SILENT_TYPES):
-                problems.append(step.place.problem(
-                    "scenario-route", f"scenario '{scenario.id}' step {number}: '{step.step}' does not follow "
-                    f"'{previous}' by a flow (without skipping a task or decision)"))
+                problems.append(
+                    step.place.problem(
+                        "scenario-route",
+                        f"scenario '{scenario.id}' step {number}: '{step.step}' does not follow "
+                        f"'{previous}' by a flow (without skipping a task or decision)",
+                    )
+                )
             _check_choices(scenario.id, number, step, node, problems)
             following = scenario.steps[number].step if number < len(scenario.steps) else None
             if graph is not None:
@@ -342,8 +346,16 @@ def _check_scenarios(model: Model, problems: list[Problem]) -> None:
             previous = step.step
 
 
-def _check_outcomes(scenario_id: str, number: int, step, process_id: str, node: Node, following: str | None,
-                    graph: nx.MultiDiGraph, problems: list[Problem]) -> None:
+def _check_outcomes(
+    scenario_id: str,
+    number: int,
+    step,
+    process_id: str,
+    node: Node,
+    following: str | None,
+    graph: nx.MultiDiGraph,
+    problems: list[Problem],
+) -> None:
     """The choices at a decision are its real outcomes, and the correct one leads to the next step."""
     if node.type != "gateway" or not step.choices:
         return
@@ -351,15 +363,28 @@ def _check_outcomes(scenario_id: str, number: int, step, process_id: str, node: 
     outcomes = {f.when: f.target if "/" in f.target else f"{process_id}/{f.target}" for f in node.flows if f.when}
     for choice in step.choices:
         if choice.label not in outcomes:
-            problems.append(step.place.problem(
-                "scenario-choice", f"{where}: choice '{choice.label}' is not an outcome of '{node.label}' "
-                f"(outcomes: {', '.join(outcomes)})"))
+            problems.append(
+                step.place.problem(
+                    "scenario-choice",
+                    f"{where}: choice '{choice.label}' is not an outcome of '{node.label}' "
+                    f"(outcomes: {', '.join(outcomes)})",
+                )
+            )
     correct = next((c for c in step.choices if c.correct), None)
-    if (correct and correct.label in outcomes and following and outcomes[correct.label] != following
-            and not follows(graph, outcomes[correct.label], following, SILENT_TYPES)):
-        problems.append(step.place.problem(
-            "scenario-choice", f"{where}: the correct choice '{correct.label}' leads to "
-            f"'{outcomes[correct.label]}', but the case goes on at '{following}'"))
+    if (
+        correct
+        and correct.label in outcomes
+        and following
+        and outcomes[correct.label] != following
+        and not follows(graph, outcomes[correct.label], following, SILENT_TYPES)
+    ):
+        problems.append(
+            step.place.problem(
+                "scenario-choice",
+                f"{where}: the correct choice '{correct.label}' leads to "
+                f"'{outcomes[correct.label]}', but the case goes on at '{following}'",
+            )
+        )
 
 
 def _check_choices(scenario_id: str, number: int, step, node: Node, problems: list[Problem]) -> None:
@@ -383,4 +408,3 @@ def _check_choices(scenario_id: str, number: int, step, node: Node, problems: li
                 problems.append(
                     step.place.problem("scenario-feedback", f"{where}: choice '{choice.label}' has no feedback")
                 )
-

@@ -43,8 +43,10 @@ def run_bench(folder: str | Path, repeat: int = 5) -> str:
         totals[0] += cold
         totals[1] += cached
         totals[2] += render_ms
-        lines.append(f"{process.id[:36]:36} {len(process.nodes):5d} {cold:8.1f} {cached:9.1f} {render_ms:9.1f} "
-                     f"{len(svg.encode()) / 1024:8.1f}")  # type: ignore[union-attr]
+        lines.append(
+            f"{process.id[:36]:36} {len(process.nodes):5d} {cold:8.1f} {cached:9.1f} {render_ms:9.1f} "
+            f"{len(svg.encode()) / 1024:8.1f}"
+        )  # type: ignore[union-attr]
     lines.append(f"{'total':36} {'':5} {totals[0]:8.1f} {totals[1]:9.1f} {totals[2]:9.1f}")
     # Memory in a pass of its own: tracing slows everything down, so it must not touch the timings.
     tracemalloc.start()

@@ -38,8 +38,10 @@ def export_exchange(args: argparse.Namespace) -> int:
             ids = wanted or [p.id for p in model.process_list()]
             paths = export_processes(model, ids, args.output)
             size = sum(p.stat().st_size for p in paths)
-            print(f"{len(paths)} BPMN file(s), {size / 1024:.0f} KiB, written to {args.output} "
-                  f"in {time.perf_counter() - started:.2f} s")
+            print(
+                f"{len(paths)} BPMN file(s), {size / 1024:.0f} KiB, written to {args.output} "
+                f"in {time.perf_counter() - started:.2f} s"
+            )
         elif args.format == "csv":
             from leidraad.exports.csv_tables import table
 
@@ -71,9 +73,11 @@ def import_bpmn_command(args: argparse.Namespace) -> int:
     errors = [p for p in checked.problems if p.is_error]
     for problem in errors:
         print(problem.format())
-    print(f"{len(result.processes)} process(es) and {len(result.organisations)} organisation(s) written to "
-          f"{args.output} ({len(written)} files); {len(result.warnings)} thing(s) reported above; "
-          f"check: {len(errors)} error(s)")
+    print(
+        f"{len(result.processes)} process(es) and {len(result.organisations)} organisation(s) written to "
+        f"{args.output} ({len(written)} files); {len(result.warnings)} thing(s) reported above; "
+        f"check: {len(errors)} error(s)"
+    )
     return 1 if errors else 0
 
 

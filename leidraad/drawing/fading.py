@@ -19,6 +19,10 @@ def faded_ids(process: Process, geometry: Geometry, orgs: Collection[str], targe
     faded = [n.id for n in process.nodes if n.id not in matching]
     if orgs:
         faded += [n.id for n in geometry.nodes if n.type == "link" and n.org not in orgs]
-        faded += [f"{prefix}-{lane.org}" for lane in geometry.lanes if lane.org not in orgs
-                  for prefix in ("lane", "lane-head")]
+        faded += [
+            f"{prefix}-{lane.org}"
+            for lane in geometry.lanes
+            if lane.org not in orgs
+            for prefix in ("lane", "lane-head")
+        ]
     return faded

@@ -80,12 +80,15 @@ def matrix_svg(model: Model, matrix: Matrix, cell: float = 34.0) -> str:
     ]
     for j, org in enumerate(matrix.orgs):
         x = head + j * cell + cell / 2
-        parts.append(f'<text class="static" transform="translate({x:.1f},{head - 6:.1f}) rotate(-60)">'
-                     f"{escape(abbr[org])}</text>")
+        parts.append(
+            f'<text class="static" transform="translate({x:.1f},{head - 6:.1f}) rotate(-60)">{escape(abbr[org])}</text>'
+        )
     for i, src in enumerate(matrix.orgs):
         y = head + i * cell
-        parts.append(f'<text class="static" x="{head - 6:.1f}" y="{y + cell / 2 + 4:.1f}" text-anchor="end">'
-                     f"{escape(abbr[src])}</text>")
+        parts.append(
+            f'<text class="static" x="{head - 6:.1f}" y="{y + cell / 2 + 4:.1f}" text-anchor="end">'
+            f"{escape(abbr[src])}</text>"
+        )
         for j, dst in enumerate(matrix.orgs):
             x = head + j * cell
             count = matrix.counts.get((src, dst), 0)
@@ -102,7 +105,8 @@ def matrix_svg(model: Model, matrix: Matrix, cell: float = 34.0) -> str:
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell}" height="{cell}" fill="{t["shade"]}" '
                 f'fill-opacity="{opacity:.2f}"/>'
                 f'<text x="{x + cell / 2:.1f}" y="{y + cell / 2 + 4:.1f}"{dark}>'
-                f"{count}</text></g>")
+                f"{count}</text></g>"
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -111,8 +115,11 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
     """Organisations as nodes, handovers as edges whose width grows with their number."""
     if not matrix.orgs:
         return '<svg xmlns="http://www.w3.org/2000/svg" class="ltv-diagram" viewBox="0 0 10 10"></svg>'
-    lines = ["digraph K {", f"graph [layout=circo mindist=0.9 fontname={dot_quote(FONT)}];",
-             'node [shape=box style=rounded fixedsize=true width=1.1 height=0.45 label=""]; edge [label=""];']
+    lines = [
+        "digraph K {",
+        f"graph [layout=circo mindist=0.9 fontname={dot_quote(FONT)}];",
+        'node [shape=box style=rounded fixedsize=true width=1.1 height=0.45 label=""]; edge [label=""];',
+    ]
     for org in matrix.orgs:
         lines.append(f"{dot_quote(org)};")
     pairs = sorted(matrix.counts.items())
@@ -145,7 +152,8 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
             continue
         d = f"M{points[0][0]:.1f},{points[0][1]:.1f}" + "".join(
             f" C{p1[0]:.1f},{p1[1]:.1f} {p2[0]:.1f},{p2[1]:.1f} {p3[0]:.1f},{p3[1]:.1f}"
-            for p1, p2, p3 in zip(points[1::3], points[2::3], points[3::3], strict=False))
+            for p1, p2, p3 in zip(points[1::3], points[2::3], points[3::3], strict=False)
+        )
         tip = ""
         if arrow:
             d += f" L{arrow[0]:.1f},{arrow[1]:.1f}"
@@ -154,10 +162,12 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
         if "lp" in e:
             lx, ly = parse_floats(e["lp"])
             label = f'<text x="{lx:.1f}" y="{height - ly + 3:.1f}" text-anchor="middle">{count}</text>'
-        edges.append(f'<g class="edge org-{a} org-{b}" id="edge-{a}--{b}" data-source="{a}" data-target="{b}">'
-                     f"<title>{count} overdracht(en)</title>"
-                     f"<path d=\"{d}\" stroke-width=\"{1 + 5 * count / peak:.1f}\"/>"
-                     f"{tip}{label}</g>")
+        edges.append(
+            f'<g class="edge org-{a} org-{b}" id="edge-{a}--{b}" data-source="{a}" data-target="{b}">'
+            f"<title>{count} overdracht(en)</title>"
+            f'<path d="{d}" stroke-width="{1 + 5 * count / peak:.1f}"/>'
+            f"{tip}{label}</g>"
+        )
     parts += edges
     for obj in out.get("objects", []):
         org = obj.get("name")
@@ -169,10 +179,12 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
         entity = model.organisations.get(org)
         abbr = entity.abbreviation if entity else org
         name = entity.name if entity else org
-        parts.append(f'<g class="node org-{org}" id={quoteattr(org)} data-label={quoteattr(name)}>'
-                     f"<title>{escape(name)}</title>"
-                     f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w}" height="{h}" rx="8" '
-                     f'stroke="{org_colour(org)}"/>'
-                     f'<text x="{x:.1f}" y="{y + 4:.1f}">{escape(abbr[:14])}</text></g>')
+        parts.append(
+            f'<g class="node org-{org}" id={quoteattr(org)} data-label={quoteattr(name)}>'
+            f"<title>{escape(name)}</title>"
+            f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w}" height="{h}" rx="8" '
+            f'stroke="{org_colour(org)}"/>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}">{escape(abbr[:14])}</text></g>'
+        )
     parts.append("</svg>")
     return "".join(parts)

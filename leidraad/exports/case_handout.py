@@ -38,10 +38,13 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             items = "".join(
                 f"<li class='choice{' correct' if c.correct else ''}'>{escape(c.label)}"
                 f"{' ✓' if c.correct else ''}{' – ' + escape(c.feedback) if c.feedback else ''}</li>"
-                for c in step.choices)
+                for c in step.choices
+            )
             decision = f"<p><b>{escape(step.question or 'Beslissing')}</b></p><ul>{items}</ul>"
-        rows.append(f"<tr><td class='nr'>{nr}</td><td>{where}</td><td>{escape(who)}</td>"
-                    f"<td>{escape(step.narrative)}{decision}</td></tr>")
+        rows.append(
+            f"<tr><td class='nr'>{nr}</td><td>{where}</td><td>{escape(who)}</td>"
+            f"<td>{escape(step.narrative)}{decision}</td></tr>"
+        )
     goals = "".join(f"<li>{escape(g)}</li>" for g in scenario.learning_goals)
     parts = [
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'>",
@@ -56,8 +59,11 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
         parts.append(f"<p>{escape(scenario.summary)}</p>")
     if goals:
         parts.append(f"<h2>Leerdoelen</h2><ul>{goals}</ul>")
-    parts.append("<h2>Verloop</h2><table><tr><th>#</th><th>Stap</th><th>Aan zet</th><th>Wat er gebeurt</th></tr>"
-                 + "".join(rows) + "</table>")
+    parts.append(
+        "<h2>Verloop</h2><table><tr><th>#</th><th>Stap</th><th>Aan zet</th><th>Wat er gebeurt</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
     if with_diagrams:
         for process_id in dict.fromkeys(s.process for s in scenario.steps):
             process = model.processes.get(process_id)

@@ -61,17 +61,44 @@ def _involved(model: Model, node: Node) -> list[str]:
 
 
 def steps_table(model: Model, process_id: str | None = None) -> bytes:
-    header = ["proces_id", "proces", "fase", "stap_id", "stap", "type", "verantwoordelijk",
-              "verantwoordelijke_organisatie", "betrokken", "rechtsgrond", "termijn", "deelproces", "beschrijving",
-              "bronnen"]
+    header = [
+        "proces_id",
+        "proces",
+        "fase",
+        "stap_id",
+        "stap",
+        "type",
+        "verantwoordelijk",
+        "verantwoordelijke_organisatie",
+        "betrokken",
+        "rechtsgrond",
+        "termijn",
+        "deelproces",
+        "beschrijving",
+        "bronnen",
+    ]
     rows = []
     for process in _processes(model, process_id):
         for node in reading_order(process):
             org = model.organisations.get(node.org)
-            rows.append([process.id, process.title, f"{process.phase:g}" if process.phase is not None else "",
-                         node.id, node.label, node.type, _abbr(model, node.org), org.name if org else node.org,
-                         _involved(model, node), node.legal_basis, node.time_limit, node.calls, node.description,
-                         node.sources])
+            rows.append(
+                [
+                    process.id,
+                    process.title,
+                    f"{process.phase:g}" if process.phase is not None else "",
+                    node.id,
+                    node.label,
+                    node.type,
+                    _abbr(model, node.org),
+                    org.name if org else node.org,
+                    _involved(model, node),
+                    node.legal_basis,
+                    node.time_limit,
+                    node.calls,
+                    node.description,
+                    node.sources,
+                ]
+            )
     return to_csv(header, rows)
 
 
@@ -92,8 +119,21 @@ def raci_table(model: Model, process_id: str | None = None) -> bytes:
 
 
 def handovers_table(model: Model, process_id: str | None = None) -> bytes:
-    header = ["proces_id", "flow_id", "van_stap", "van", "van_organisatie", "naar_proces", "naar_stap", "naar",
-              "naar_organisatie", "wat", "via", "wanneer", "over_procesgrens"]
+    header = [
+        "proces_id",
+        "flow_id",
+        "van_stap",
+        "van",
+        "van_organisatie",
+        "naar_proces",
+        "naar_stap",
+        "naar",
+        "naar_organisatie",
+        "wat",
+        "via",
+        "wanneer",
+        "over_procesgrens",
+    ]
     rows = []
     for h in handovers(model):
         if process_id is not None and h.process != process_id:
@@ -101,9 +141,23 @@ def handovers_table(model: Model, process_id: str | None = None) -> bytes:
         source = model.resolve_step(h.from_step)
         target = model.resolve_step(h.to_step)
         channel = model.catalogue_entry("informatie-uitwisseling", h.via or "")
-        rows.append([h.process, h.flow_id, h.from_step, source[1].label if source else "", _abbr(model, h.from_org),
-                     h.to_step.split("/", 1)[0], h.to_step, target[1].label if target else "", _abbr(model, h.to_org),
-                     h.what, channel.name if channel else h.via, h.when, "ja" if h.crosses_process else "nee"])
+        rows.append(
+            [
+                h.process,
+                h.flow_id,
+                h.from_step,
+                source[1].label if source else "",
+                _abbr(model, h.from_org),
+                h.to_step.split("/", 1)[0],
+                h.to_step,
+                target[1].label if target else "",
+                _abbr(model, h.to_org),
+                h.what,
+                channel.name if channel else h.via,
+                h.when,
+                "ja" if h.crosses_process else "nee",
+            ]
+        )
     return to_csv(header, rows)
 
 
@@ -123,22 +177,51 @@ def organisations_table(model: Model, process_id: str | None = None) -> bytes:
         if h.process in pids:
             out_count[h.from_org] = out_count.get(h.from_org, 0) + 1
             in_count[h.to_org] = in_count.get(h.to_org, 0) + 1
-    header = ["id", "naam", "afkorting", "soort", "onderdeel_van", "rol", "stappen_verantwoordelijk",
-              "stappen_betrokken", "overdrachten_uit", "overdrachten_in", "website", "bronnen"]
+    header = [
+        "id",
+        "naam",
+        "afkorting",
+        "soort",
+        "onderdeel_van",
+        "rol",
+        "stappen_verantwoordelijk",
+        "stappen_betrokken",
+        "overdrachten_uit",
+        "overdrachten_in",
+        "website",
+        "bronnen",
+    ]
     rows = []
     for org in model.organisations.values():
         if process_id is not None and org.id not in responsible and org.id not in involved:
             continue
-        rows.append([org.id, org.name, org.abbreviation, org.kind, org.part_of, org.role, responsible.get(org.id, 0),
-                     involved.get(org.id, 0), out_count.get(org.id, 0), in_count.get(org.id, 0), org.website,
-                     org.sources])
+        rows.append(
+            [
+                org.id,
+                org.name,
+                org.abbreviation,
+                org.kind,
+                org.part_of,
+                org.role,
+                responsible.get(org.id, 0),
+                involved.get(org.id, 0),
+                out_count.get(org.id, 0),
+                in_count.get(org.id, 0),
+                org.website,
+                org.sources,
+            ]
+        )
     return to_csv(header, rows)
 
 
 def table(model: Model, name: str, process_id: str | None = None) -> bytes:
     """One of TABLES as CSV bytes; KeyError for an unknown process."""
-    return {"steps": steps_table, "raci": raci_table, "handovers": handovers_table,
-            "organisations": organisations_table}[name](model, process_id)
+    return {
+        "steps": steps_table,
+        "raci": raci_table,
+        "handovers": handovers_table,
+        "organisations": organisations_table,
+    }[name](model, process_id)
 
 
 __all__ = ["TABLES", "handovers_table", "organisations_table", "raci_table", "steps_table", "table", "to_csv"]

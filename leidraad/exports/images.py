@@ -17,8 +17,9 @@ from leidraad.model import Model, Process
 MAX_PNG_SIDE = 16000  # px; wider drawings are scaled down to stay within image limits
 
 
-def print_svg(model: Model, process: Process, *, selected: str | None = None, path: Iterable[str] = (),
-              faded: Iterable[str] = ()) -> str:
+def print_svg(
+    model: Model, process: Process, *, selected: str | None = None, path: Iterable[str] = (), faded: Iterable[str] = ()
+) -> str:
     geometry = layout_process(model, process)
     return render_svg(geometry, title=process.title, mode="print", selected=selected, path=path, faded=faded)
 

@@ -256,4 +256,3 @@ def search(model: Model, query: str, limit: int = 50) -> list[SearchHit]:
 def _org_name(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
     return org.abbreviation if org else org_id
-

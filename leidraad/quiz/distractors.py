@@ -93,12 +93,33 @@ def norm_text(text: str) -> str:
 
 
 _NUMBERS = {
-    "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6", "zeven": "7",
-    "acht": "8", "negen": "9", "tien": "10", "elf": "11", "twaalf": "12", "veertien": "14", "achttien": "18",
+    "een": "1",
+    "één": "1",
+    "twee": "2",
+    "drie": "3",
+    "vier": "4",
+    "vijf": "5",
+    "zes": "6",
+    "zeven": "7",
+    "acht": "8",
+    "negen": "9",
+    "tien": "10",
+    "elf": "11",
+    "twaalf": "12",
+    "veertien": "14",
+    "achttien": "18",
 }
 _UNITS = {
-    "uur": "uur", "dag": "dag", "dagen": "dag", "werkdag": "werkdag", "werkdagen": "werkdag", "week": "week",
-    "weken": "week", "maand": "maand", "maanden": "maand", "jaar": "jaar",
+    "uur": "uur",
+    "dag": "dag",
+    "dagen": "dag",
+    "werkdag": "werkdag",
+    "werkdagen": "werkdag",
+    "week": "week",
+    "weken": "week",
+    "maand": "maand",
+    "maanden": "maand",
+    "jaar": "jaar",
 }
 _DURATION = re.compile(rf"\b(\d+|{'|'.join(_NUMBERS)})\s+({'|'.join(_UNITS)})\b", re.IGNORECASE)
 
@@ -114,8 +135,10 @@ def _similar(a: str, b: str, threshold: float) -> bool:
     if a == b or a in b or b in a:
         return True
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and (
-        matcher.ratio() >= threshold
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and (matcher.ratio() >= threshold)
     )
 
 

@@ -102,8 +102,16 @@ def handover_questions(model: Model) -> list[QuestionTemplate]:
             preferred, fallback = org_options(model, h.to_org, exclude, near, weight)
             result.append(
                 QuestionTemplate(
-                    f"overdracht-aan:{flow_ref}", "overdracht-aan", text, org_label(model, h.to_org), why,
-                    h.from_step, processes, orgs, preferred, fallback,
+                    f"overdracht-aan:{flow_ref}",
+                    "overdracht-aan",
+                    text,
+                    org_label(model, h.to_org),
+                    why,
+                    h.from_step,
+                    processes,
+                    orgs,
+                    preferred,
+                    fallback,
                 )
             )
 
@@ -116,8 +124,16 @@ def handover_questions(model: Model) -> list[QuestionTemplate]:
             preferred, fallback = org_options(model, h.from_org, exclude, near, weight)
             result.append(
                 QuestionTemplate(
-                    f"overdracht-van:{flow_ref}", "overdracht-van", text, org_label(model, h.from_org), why,
-                    h.to_step, processes, orgs, preferred, fallback,
+                    f"overdracht-van:{flow_ref}",
+                    "overdracht-van",
+                    text,
+                    org_label(model, h.from_org),
+                    why,
+                    h.to_step,
+                    processes,
+                    orgs,
+                    preferred,
+                    fallback,
                 )
             )
     return result
@@ -180,9 +196,7 @@ def legal_basis_questions(model: Model) -> list[QuestionTemplate]:
         if article and article.group(0).casefold() in node.label.casefold():
             continue  # the label already names the article
         own = {_article_key(b) for b in node.legal_basis}
-        same = {
-            _article_key(b) for p, n in steps if p.id == process.id for b in n.legal_basis
-        } - own
+        same = {_article_key(b) for p, n in steps if p.id == process.id for b in n.legal_basis} - own
         preferred = sorted(all_bases[k] for k in same)
         others = sorted((k for k in all_bases if k not in own and k not in same), key=lambda k: (-uses[k], k))
         fallback = [all_bases[k] for k in others]
@@ -211,8 +225,10 @@ def consultation_label(model: Model, entry_id: str) -> str:
     entry = model.catalogue_entry("overlegvormen", entry_id)
     if not entry:
         return entry_id
-    return f"{entry.name} ({entry.abbreviation})" if entry.abbreviation and entry.abbreviation != entry.name else (
-        entry.name
+    return (
+        f"{entry.name} ({entry.abbreviation})"
+        if entry.abbreviation and entry.abbreviation != entry.name
+        else (entry.name)
     )
 
 
@@ -238,9 +254,7 @@ def consultation_questions(model: Model) -> list[QuestionTemplate]:
         answer = known[0]
         in_process = {c for n in process.nodes for c in n.consultations if c in overleg} - set(known)
         preferred = [consultation_label(model, c) for c in sorted(in_process)]
-        fallback = [
-            consultation_label(model, c) for c in sorted(overleg) if c not in known and c not in in_process
-        ]
+        fallback = [consultation_label(model, c) for c in sorted(overleg) if c not in known and c not in in_process]
         entry = overleg[answer]
         why = f"Over {quote(node.label)} beslist dit overleg: {consultation_label(model, answer)}."
         if entry.description:

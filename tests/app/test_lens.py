@@ -52,18 +52,37 @@ def test_koppelvlakken_bad_parameters(monkeypatch) -> None:
     assert at.warning and "bestaat niet" in at.warning[0].value
 
 
-@pytest.mark.parametrize(("soort", "entry"), [("overlegvormen", "lko"), ("begrippen", "ibs"),
-                                              ("informatie-uitwisseling", "bvv"), ("doelgroepen", "amv"),
-                                              ("opvangvormen", "vbl")])
+@pytest.mark.parametrize(
+    ("soort", "entry"),
+    [
+        ("overlegvormen", "lko"),
+        ("begrippen", "ibs"),
+        ("informatie-uitwisseling", "bvv"),
+        ("doelgroepen", "amv"),
+        ("opvangvormen", "vbl"),
+    ],
+)
 def test_catalogue_entry_shows_facts_and_steps(monkeypatch, content_model, soort, entry) -> None:
     model = content_model.model
     item = model.catalogue_entry(soort, entry)
     at = open_page(monkeypatch, "views/catalogi.py", soort=soort, id=entry)
     assert item.name in texts(at)
-    users = [f"{p.id}/{n.id}" for p in model.processes.values() for n in p.nodes
-             if entry in getattr(n, {"overlegvormen": "consultations", "begrippen": "terms",
-                                     "informatie-uitwisseling": "systems", "doelgroepen": "target_groups",
-                                     "opvangvormen": "locations"}[soort])]
+    users = [
+        f"{p.id}/{n.id}"
+        for p in model.processes.values()
+        for n in p.nodes
+        if entry
+        in getattr(
+            n,
+            {
+                "overlegvormen": "consultations",
+                "begrippen": "terms",
+                "informatie-uitwisseling": "systems",
+                "doelgroepen": "target_groups",
+                "opvangvormen": "locations",
+            }[soort],
+        )
+    ]
     if users:
         assert re.search(r"Komt voor in \d+ stap", texts(at))
 

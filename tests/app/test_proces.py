@@ -72,13 +72,16 @@ def test_selecting_a_step_updates_panel_and_url(monkeypatch, content_model, dot_
     assert (stap[0] if isinstance(stap, list) else stap) == node.id
 
 
-@pytest.mark.parametrize("params", [
-    {"proces": "bestaat-niet"},
-    {"proces": "<script>alert(1)</script>"},
-    {"proces": "vertrektermijn", "stap": "bestaat-niet"},
-    {"proces": "vertrektermijn", "weergave": "raar"},
-    {"proces": "vertrektermijn", "stap": "'; DROP TABLE x; --"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"proces": "bestaat-niet"},
+        {"proces": "<script>alert(1)</script>"},
+        {"proces": "vertrektermijn", "stap": "bestaat-niet"},
+        {"proces": "vertrektermijn", "weergave": "raar"},
+        {"proces": "vertrektermijn", "stap": "'; DROP TABLE x; --"},
+    ],
+)
 def test_bad_parameters_give_a_friendly_message(monkeypatch, params, dot_available) -> None:
     at = open_page(monkeypatch, **params)
     assert at.warning or at.info

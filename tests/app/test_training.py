@@ -50,8 +50,9 @@ def test_decision_shows_feedback_and_the_real_route(monkeypatch, scenario) -> No
     assert at.success and "Klopt" in at.success[0].value
 
 
-@pytest.mark.parametrize("params", [{"scenario": "bestaat-niet"}, {"nr": "999"}, {"nr": "abc"},
-                                    {"presentatie": "1", "nr": "-1"}])
+@pytest.mark.parametrize(
+    "params", [{"scenario": "bestaat-niet"}, {"nr": "999"}, {"nr": "abc"}, {"presentatie": "1", "nr": "-1"}]
+)
 def test_bad_walkthrough_parameters(monkeypatch, scenario, params) -> None:
     params = {"scenario": scenario.id, **params}
     at = open_page(monkeypatch, "views/training.py", **params)

@@ -29,26 +29,32 @@ def _plant(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_a_planted_upward_import_fails(tmp_path: Path) -> None:
-    root = _plant(tmp_path, {
-        "leidraad/__init__.py": "",
-        "leidraad/model.py": "",
-        "leidraad/drawing/__init__.py": "",
-        "leidraad/drawing/render.py": "from leidraad.model import x\n",
-        "leidraad/queries/__init__.py": "",
-        "leidraad/queries/graph.py": "def f():\n    from leidraad.drawing.render import y\n",
-    })
+    root = _plant(
+        tmp_path,
+        {
+            "leidraad/__init__.py": "",
+            "leidraad/model.py": "",
+            "leidraad/drawing/__init__.py": "",
+            "leidraad/drawing/render.py": "from leidraad.model import x\n",
+            "leidraad/queries/__init__.py": "",
+            "leidraad/queries/graph.py": "def f():\n    from leidraad.drawing.render import y\n",
+        },
+    )
     found = violations(root)
     assert len(found) == 1
     assert "leidraad/queries/graph.py:2" in found[0] and "later layer" in found[0]
 
 
 def test_a_planted_cycle_and_streamlit_import_fail(tmp_path: Path) -> None:
-    root = _plant(tmp_path, {
-        "leidraad/__init__.py": "",
-        "leidraad/bpmn/__init__.py": "",
-        "leidraad/bpmn/a.py": "from leidraad.bpmn import b\n",
-        "leidraad/bpmn/b.py": "from . import a\nimport streamlit as st\n",
-    })
+    root = _plant(
+        tmp_path,
+        {
+            "leidraad/__init__.py": "",
+            "leidraad/bpmn/__init__.py": "",
+            "leidraad/bpmn/a.py": "from leidraad.bpmn import b\n",
+            "leidraad/bpmn/b.py": "from . import a\nimport streamlit as st\n",
+        },
+    )
     found = violations(root)
     assert any(line.startswith("import cycle:") for line in found)
     assert any("the core imports streamlit" in line for line in found)

@@ -13,8 +13,10 @@ def test_export_bpmn_all_or_some(tmp_path: Path, capsys, dot_available) -> None:
     assert main(["export", "bpmn", "--content", str(CONTENT), "-o", str(tmp_path / "all")]) == 0
     assert len(list((tmp_path / "all").glob("*.bpmn"))) == 21
     assert "21 BPMN file(s)" in capsys.readouterr().out
-    assert main(["export", "bpmn", "vertrektermijn", "beroep", "--content", str(CONTENT), "-o",
-                 str(tmp_path / "two")]) == 0
+    assert (
+        main(["export", "bpmn", "vertrektermijn", "beroep", "--content", str(CONTENT), "-o", str(tmp_path / "two")])
+        == 0
+    )
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == ["beroep.bpmn", "vertrektermijn.bpmn"]
     assert main(["export", "bpmn", "bestaat-niet", "--content", str(CONTENT), "-o", str(tmp_path / "x")]) == 2
 

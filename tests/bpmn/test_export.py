@@ -16,8 +16,16 @@ from leidraad.drawing.layout import layout_process
 M = f"{{{MODEL}}}"
 NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 # Attributes and elements that hold a reference to an id in the same file.
-REF_ATTRIBUTES = ("sourceRef", "targetRef", "attachedToRef", "processRef", "calledElement", "bpmnElement", "default",
-                  "messageRef")
+REF_ATTRIBUTES = (
+    "sourceRef",
+    "targetRef",
+    "attachedToRef",
+    "processRef",
+    "calledElement",
+    "bpmnElement",
+    "default",
+    "messageRef",
+)
 REF_ELEMENTS = ("flowNodeRef", "incoming", "outgoing")
 
 
@@ -26,8 +34,11 @@ def _tree(path: Path) -> etree._ElementTree:
 
 
 def test_every_export_validates_against_the_omg_schema(exported: dict[str, Path], bpmn_schema) -> None:
-    invalid = {pid: str(bpmn_schema.error_log.last_error) for pid, path in exported.items()
-               if not bpmn_schema.validate(_tree(path))}
+    invalid = {
+        pid: str(bpmn_schema.error_log.last_error)
+        for pid, path in exported.items()
+        if not bpmn_schema.validate(_tree(path))
+    }
     assert not invalid, invalid
     assert len(exported) == 21
 
@@ -87,7 +98,8 @@ def test_export_carries_lanes_nodes_flows_and_documentation(content_model, expor
                 assert el.get("name") == flow.when
             if flow.crosses_process:  # into another process: directly, or through a 'Naar:' message end event
                 target = el.get(f"{{{LTV}}}target") or root.find(f".//*[@id='{el.get('targetRef')}']").get(
-                    f"{{{LTV}}}target")
+                    f"{{{LTV}}}target"
+                )
                 assert target == flow.target
 
 

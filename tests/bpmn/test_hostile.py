@@ -16,14 +16,18 @@ SECRET = "geheim-7f3a9c"
 
 
 def bpmn(body: str, prolog: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<definitions xmlns="{MODEL}" id="d" '
-            f'targetNamespace="urn:x">{body}</definitions>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<definitions xmlns="{MODEL}" id="d" '
+        f'targetNamespace="urn:x">{body}</definitions>'
+    ).encode()
 
 
 def minimal(task_name: str = "Taak") -> str:
-    return (f'<process id="p"><startEvent id="s"/><task id="t" name="{task_name}"/><endEvent id="e"/>'
-            '<sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/>'
-            "</process>")
+    return (
+        f'<process id="p"><startEvent id="s"/><task id="t" name="{task_name}"/><endEvent id="e"/>'
+        '<sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/>'
+        "</process>"
+    )
 
 
 def refused(data: bytes, name: str = "x.bpmn") -> str:
@@ -81,13 +85,16 @@ def test_a_50_mib_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch:
         parse_bpmn_bytes(b" " * (MAX_BYTES + 1))
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (b"dit is geen XML", "not well-formed XML"),
-    (b"", "empty"),
-    (b"<definitions><task>", "not well-formed XML"),
-    (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "not BPMN 2.0"),
-    (bpmn(""), "no process with steps"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"dit is geen XML", "not well-formed XML"),
+        (b"", "empty"),
+        (b"<definitions><task>", "not well-formed XML"),
+        (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "not BPMN 2.0"),
+        (bpmn(""), "no process with steps"),
+    ],
+)
 def test_broken_files_give_a_clear_error(data: bytes, expected: str) -> None:
     assert expected in refused(data)
 
@@ -109,11 +116,13 @@ def test_the_cli_prints_one_line_and_exits_1(tmp_path: Path, secret_file: Path, 
 
 
 def test_foreign_ids_become_safe_unique_ids(tmp_path: Path) -> None:
-    body = ('<process id="p"><startEvent id="S&lt;script&gt;"/><task id="T &quot;1&quot;" name="&lt;b&gt;x"/>'
-            '<task id="t-1" name="y"/><endEvent id="E"/>'
-            '<sequenceFlow id="a" sourceRef="S&lt;script&gt;" targetRef="T &quot;1&quot;"/>'
-            '<sequenceFlow id="b" sourceRef="T &quot;1&quot;" targetRef="t-1"/>'
-            '<sequenceFlow id="c" sourceRef="t-1" targetRef="E"/></process>')
+    body = (
+        '<process id="p"><startEvent id="S&lt;script&gt;"/><task id="T &quot;1&quot;" name="&lt;b&gt;x"/>'
+        '<task id="t-1" name="y"/><endEvent id="E"/>'
+        '<sequenceFlow id="a" sourceRef="S&lt;script&gt;" targetRef="T &quot;1&quot;"/>'
+        '<sequenceFlow id="b" sourceRef="T &quot;1&quot;" targetRef="t-1"/>'
+        '<sequenceFlow id="c" sourceRef="t-1" targetRef="E"/></process>'
+    )
     result = import_bpmn([("ids.bpmn", bpmn(body))])
     ids = [n.id for n in result.processes[0].nodes.values()]
     assert ids == ["s_script", "t_1", "t-1", "e"]

@@ -54,8 +54,14 @@ def test_lanes_and_pools_become_organisations_named_after_them(tmp_path: Path) -
 def test_what_has_no_place_is_reported() -> None:
     result = import_bpmn_files([MIWG / "B.2.0.bpmn"])
     text = "\n".join(result.warnings)
-    for expected in ("dataObjectReference", "textAnnotation", "inclusiveGateway", "multiInstanceLoopCharacteristics",
-                     "imported as its own process", "link event"):
+    for expected in (
+        "dataObjectReference",
+        "textAnnotation",
+        "inclusiveGateway",
+        "multiInstanceLoopCharacteristics",
+        "imported as its own process",
+        "link event",
+    ):
         assert expected in text, expected
 
 

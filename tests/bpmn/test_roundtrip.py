@@ -27,13 +27,19 @@ def model_graph(model: Model, process: Process) -> tuple:
 def xml_graph(data: bytes) -> tuple:
     """What a BPMN tool sees: elements by id and type, lanes and their members, flows and their ends."""
     root = etree.fromstring(data)
-    nodes = sorted((el.get("id"), etree.QName(el).localname, el.get("name"), el.get(f"{{{LTV}}}target"))
-                   for proc in root.findall(f"{M}process") for el in proc
-                   if el.get("id") and etree.QName(el).localname not in ("laneSet", "sequenceFlow"))
-    lanes = [(lane.get("id"), sorted(r.text for r in lane.findall(f"{M}flowNodeRef")))
-             for lane in root.iter(f"{M}lane")]
-    flows = sorted((el.get("id"), etree.QName(el).localname, el.get("sourceRef"), el.get("targetRef"), el.get("name"))
-                   for el in root.iter(f"{M}sequenceFlow", f"{M}messageFlow"))
+    nodes = sorted(
+        (el.get("id"), etree.QName(el).localname, el.get("name"), el.get(f"{{{LTV}}}target"))
+        for proc in root.findall(f"{M}process")
+        for el in proc
+        if el.get("id") and etree.QName(el).localname not in ("laneSet", "sequenceFlow")
+    )
+    lanes = [
+        (lane.get("id"), sorted(r.text for r in lane.findall(f"{M}flowNodeRef"))) for lane in root.iter(f"{M}lane")
+    ]
+    flows = sorted(
+        (el.get("id"), etree.QName(el).localname, el.get("sourceRef"), el.get("targetRef"), el.get("name"))
+        for el in root.iter(f"{M}sequenceFlow", f"{M}messageFlow")
+    )
     pools = sorted((p.get("id"), p.get("processRef")) for p in root.iter(f"{M}participant"))
     return nodes, lanes, flows, pools
 
@@ -65,7 +71,11 @@ def test_round_trip_gives_the_same_graph(content_model, reimported) -> None:
         for node in process.nodes:
             twin = copy.node(node.id)
             assert (twin.label, twin.legal_basis, twin.time_limit, twin.sources) == (
-                node.label, node.legal_basis, node.time_limit, node.sources), (process.id, node.id)
+                node.label,
+                node.legal_basis,
+                node.time_limit,
+                node.sources,
+            ), (process.id, node.id)
             assert twin.description.startswith(node.description)
     for org_id in {n.org for p in model.processes.values() for n in p.nodes}:
         assert again.organisations[org_id].name == model.organisations[org_id].name

@@ -67,10 +67,15 @@ def test_click_fills_panel_and_url(page: Page, app_server, content_model) -> Non
         expect(page).to_have_url(re.compile(rf"stap={re.escape(node.id)}(&|$)"))
         assert "selected" in (page.locator(f'g.node[id="{node.id}"]').get_attribute("class") or "")
     ARTIFACTS.mkdir(exist_ok=True)
-    figures = {"process": process.id, "nodes": len(process.nodes), "clicks": len(latencies),
-               "click_to_panel_ms_median": round(statistics.median(latencies), 1),
-               "click_to_panel_ms_all": [round(v) for v in latencies],
-               "bytes_per_click_median": int(statistics.median(costs)), "bytes_per_click_max": max(costs)}
+    figures = {
+        "process": process.id,
+        "nodes": len(process.nodes),
+        "clicks": len(latencies),
+        "click_to_panel_ms_median": round(statistics.median(latencies), 1),
+        "click_to_panel_ms_all": [round(v) for v in latencies],
+        "bytes_per_click_median": int(statistics.median(costs)),
+        "bytes_per_click_max": max(costs),
+    }
     (ARTIFACTS / "click-figures.json").write_text(json.dumps(figures, indent=2))
     print(figures)
     page.screenshot(path=str(ARTIFACTS / "proces-light.png"), full_page=True)
@@ -86,8 +91,10 @@ def test_keyboard_selects_a_step(page: Page, app_server, content_model) -> None:
     label = process.node(first_id).label
     expect(panel_heading(page)).to_have_text(label)
     page.keyboard.press("ArrowRight")  # focus moves to a connected step in the browser
-    focused = page.evaluate("() => { const r = document.activeElement; "
-                            "const el = (r && r.shadowRoot && r.shadowRoot.activeElement) || r; return el && el.id; }")
+    focused = page.evaluate(
+        "() => { const r = document.activeElement; "
+        "const el = (r && r.shadowRoot && r.shadowRoot.activeElement) || r; return el && el.id; }"
+    )
     successors = {f.target for f in process.node(first_id).flows}
     if focused:
         assert focused in successors or focused.startswith("link-")
@@ -103,8 +110,9 @@ def test_deep_link_restores_the_selection(page: Page, app_server, content_model)
 
 def test_drill_down_and_back(page: Page, app_server, content_model) -> None:
     model = content_model.model
-    parent, node = next((p, n) for p in model.process_list() for n in p.nodes
-                        if n.type == "subprocess" and n.calls in model.processes)
+    parent, node = next(
+        (p, n) for p in model.process_list() for n in p.nodes if n.type == "subprocess" and n.calls in model.processes
+    )
     child = model.processes[node.calls]
     open_process(page, app_server, parent.id, node.id)
     page.get_by_role("button", name=f"Open deelproces: {child.title}").click()

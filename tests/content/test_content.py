@@ -50,19 +50,28 @@ def _all_cited(model) -> set[str]:
 
 def test_every_leidraad_page_is_cited(content_model) -> None:
     require(BRONNEN.exists(), f"{BRONNEN} (the shared fact base beside the checkout)")
-    pages = {url.rstrip("/") for url in re.findall(r"https://www\.dienstterugkeerenvertrek\.nl/over-dtv/"
-                                                   r"leidraad-terugkeer-en-vertrek/[^\s|)\]]+", BRONNEN.read_text())}
+    pages = {
+        url.rstrip("/")
+        for url in re.findall(
+            r"https://www\.dienstterugkeerenvertrek\.nl/over-dtv/"
+            r"leidraad-terugkeer-en-vertrek/[^\s|)\]]+",
+            BRONNEN.read_text(),
+        )
+    }
     assert pages, "bronnen.md lists Leidraad pages"
     assert sorted(pages - _all_cited(content_model.model)) == []
 
 
 def test_every_step_has_a_source_and_a_responsible_organisation(content_model) -> None:
     model = content_model.model
-    missing = [f"{p.id}/{n.id}" for p in model.processes.values() for n in p.nodes
-               if n.type not in ("start", "end") and not n.sources]
+    missing = [
+        f"{p.id}/{n.id}"
+        for p in model.processes.values()
+        for n in p.nodes
+        if n.type not in ("start", "end") and not n.sources
+    ]
     assert missing == []
-    unowned = [f"{p.id}/{n.id}" for p in model.processes.values() for n in p.nodes
-               if n.org not in model.organisations]
+    unowned = [f"{p.id}/{n.id}" for p in model.processes.values() for n in p.nodes if n.org not in model.organisations]
     assert unowned == []
 
 
@@ -99,15 +108,35 @@ def _walk(model, start: str, goal_processes: set[str], via: set[str] = frozenset
     return None
 
 
-@pytest.mark.parametrize(("name", "start", "goal", "via"), [
-    ("afgewezen asielaanvraag naar zelfstandig vertrek", "asielprocedure-col/start", {"zelfstandig-vertrek"},
-     {"vertrektermijn"}),
-    ("afgewezen asielaanvraag naar gedwongen vertrek", "asielprocedure-col/start", {"gedwongen-vertrek"},
-     {"vertrektermijn"}),
-    ("Dublinclaimant naar overdracht", "asielprocedure-col/start", {"gedwongen-vertrek"}, {"behandelsporen-dublin"}),
-    ("alleenstaande minderjarige naar vertrek", "alleenstaande-minderjarigen/start",
-     {"gedwongen-vertrek", "zelfstandig-vertrek", "alleenstaande-minderjarigen"}, set()),
-])
+@pytest.mark.parametrize(
+    ("name", "start", "goal", "via"),
+    [
+        (
+            "afgewezen asielaanvraag naar zelfstandig vertrek",
+            "asielprocedure-col/start",
+            {"zelfstandig-vertrek"},
+            {"vertrektermijn"},
+        ),
+        (
+            "afgewezen asielaanvraag naar gedwongen vertrek",
+            "asielprocedure-col/start",
+            {"gedwongen-vertrek"},
+            {"vertrektermijn"},
+        ),
+        (
+            "Dublinclaimant naar overdracht",
+            "asielprocedure-col/start",
+            {"gedwongen-vertrek"},
+            {"behandelsporen-dublin"},
+        ),
+        (
+            "alleenstaande minderjarige naar vertrek",
+            "alleenstaande-minderjarigen/start",
+            {"gedwongen-vertrek", "zelfstandig-vertrek", "alleenstaande-minderjarigen"},
+            set(),
+        ),
+    ],
+)
 def test_the_chain_is_walkable(content_model, name: str, start: str, goal: set[str], via: set[str]) -> None:
     assert _walk(content_model.model, start, goal, via) is not None, name
 
@@ -115,8 +144,9 @@ def test_the_chain_is_walkable(content_model, name: str, start: str, goal: set[s
 def test_families_have_their_own_route(content_model) -> None:
     """Steps for families with minor children exist and lie on the chain from the asylum procedure."""
     model = content_model.model
-    family_steps = [f"{p.id}/{n.id}" for p in model.processes.values() for n in p.nodes
-                    if "gezinnen" in n.target_groups]
+    family_steps = [
+        f"{p.id}/{n.id}" for p in model.processes.values() for n in p.nodes if "gezinnen" in n.target_groups
+    ]
     assert family_steps
     g = chain_graph(model)
     reachable = nx.descendants(g, "asielprocedure-col/start")

@@ -58,8 +58,8 @@ def test_handovers_and_organisations(content_model) -> None:
 
 
 def test_cells_never_become_formulas() -> None:
-    parsed = rows(to_csv(["a", "b"], [["=HYPERLINK(\"x\")", "+1"], ["@SUM(A1)", "gewoon; tekst"]]))
-    assert parsed[0] == {"a": "'=HYPERLINK(\"x\")", "b": "'+1"}
+    parsed = rows(to_csv(["a", "b"], [['=HYPERLINK("x")', "+1"], ["@SUM(A1)", "gewoon; tekst"]]))
+    assert parsed[0] == {"a": '\'=HYPERLINK("x")', "b": "'+1"}
     assert parsed[1] == {"a": "'@SUM(A1)", "b": "gewoon; tekst"}
 
 
@@ -68,13 +68,41 @@ def test_cli_writes_every_table(tmp_path: Path) -> None:
         out = tmp_path / f"{name}.csv"
         assert main(["export", "csv", name, "--content", str(CONTENT), "-o", str(out)]) == 0
         assert rows(out.read_bytes())
-    assert main(["export", "csv", "raci", "--process", "vertrektermijn", "--content", str(CONTENT),
-                 "-o", str(tmp_path / "r.csv")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "csv",
+                "raci",
+                "--process",
+                "vertrektermijn",
+                "--content",
+                str(CONTENT),
+                "-o",
+                str(tmp_path / "r.csv"),
+            ]
+        )
+        == 0
+    )
 
 
 def test_cli_unknown_process_is_a_usage_error(tmp_path: Path, capsys) -> None:
-    assert main(["export", "csv", "raci", "--process", "bestaat-niet", "--content", str(CONTENT),
-                 "-o", str(tmp_path / "r.csv")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "csv",
+                "raci",
+                "--process",
+                "bestaat-niet",
+                "--content",
+                str(CONTENT),
+                "-o",
+                str(tmp_path / "r.csv"),
+            ]
+        )
+        == 2
+    )
     assert "unknown process 'bestaat-niet'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["export", "csv", "onbekend", "-o", str(tmp_path / "x.csv")])

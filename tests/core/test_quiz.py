@@ -58,7 +58,8 @@ def test_same_inputs_give_the_same_quiz(model) -> None:
 def test_the_quiz_does_not_depend_on_the_hash_seed() -> None:
     """A URL given to a room must show every participant the same quiz, in any server process."""
     script = (
-        "import json; from leidraad.content.load import load_folder; from leidraad.quiz.generator import generate_quiz; "
+        "import json; from leidraad.content.load import load_folder; "
+        "from leidraad.quiz.generator import generate_quiz; "
         f"qs = generate_quiz(load_folder({str(CONTENT)!r}).model, seed=7, count=15, org='coa'); "
         "print(json.dumps([[q.id, q.choices, q.answer_index] for q in qs]))"
     )

@@ -31,7 +31,7 @@ def big_svg(n: int) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ltv-diagram" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}"><style>.ltv-diagram text{{fill:var(--st-text-color);font-size:10px}}'
         ".ltv-diagram .shape{fill:var(--st-background-color);stroke:var(--st-text-color)}"
-        ".ltv-diagram .edge path{fill:none;stroke:var(--st-text-color)}</style><g class=\"lanes\">"
+        '.ltv-diagram .edge path{fill:none;stroke:var(--st-text-color)}</style><g class="lanes">'
     ]
     for i, org in enumerate(ORGS):
         parts.append(
@@ -63,7 +63,7 @@ def big_svg(n: int) -> str:
         org = ORGS[i % len(ORGS)]
         parts.append(
             f'<g class="node node-task org-{org}" id="s{i}" data-label="Stap {i}: beoordelen en vastleggen">'
-            f"<title>Stap {i}</title><rect class=\"shape\" x=\"{x - 60}\" y=\"{y - 25}\" width=\"120\" height=\"50\" "
+            f'<title>Stap {i}</title><rect class="shape" x="{x - 60}" y="{y - 25}" width="120" height="50" '
             f'rx="10"/><text x="{x}" y="{y + 4}" text-anchor="middle">Stap {i}</text></g>'
         )
     parts.append("</g></svg>")

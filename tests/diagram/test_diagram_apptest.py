@@ -55,8 +55,9 @@ def send(at: AppTest, state: WidgetState) -> AppTest:
 def click(at: AppTest, node: str, seq: int) -> AppTest:
     """What the browser sends for a click: the component's trigger aggregator."""
     events = json.dumps([{"event": "click", "value": {"id": node, "seq": seq}}])
-    return send(at, WidgetState(id=f"$$STREAMLIT_INTERNAL_KEY_{element(at).proto.id}__events",
-                                json_trigger_value=events))
+    return send(
+        at, WidgetState(id=f"$$STREAMLIT_INTERNAL_KEY_{element(at).proto.id}__events", json_trigger_value=events)
+    )
 
 
 def report_held(at: AppTest, held: str | None) -> AppTest:

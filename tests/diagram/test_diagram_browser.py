@@ -111,8 +111,17 @@ def test_keyboard_tab_enter_and_arrows_follow_the_flows_without_a_rerun(page: Pa
     time.sleep(0.5)
     before = len(sent)
     steps = []
-    for key in ["ArrowRight", "ArrowRight", "ArrowDown", "ArrowDown", "ArrowRight", "ArrowLeft", "ArrowLeft",
-                "ArrowUp", "ArrowRight"]:
+    for key in [
+        "ArrowRight",
+        "ArrowRight",
+        "ArrowDown",
+        "ArrowDown",
+        "ArrowRight",
+        "ArrowLeft",
+        "ArrowLeft",
+        "ArrowUp",
+        "ArrowRight",
+    ]:
         page.keyboard.press(key)
         steps.append(focused(page))
     assert steps == ["beslis", "gehoor", "opvang", "gehoor", "samen", "gehoor", "beslis", "intake", "beslis"]
@@ -166,8 +175,10 @@ def test_wheel_buttons_and_keys_zoom_and_the_view_survives_reruns(page: Page, di
     px, py = vp["x"] + 300, vp["y"] + 200
     page.mouse.move(px, py)
     page.mouse.wheel(0, -200)
-    page.wait_for_function(f"() => !document.querySelector('{HOST}').shadowRoot"
-                           f".querySelector('.ltvd-stage').style.transform.endsWith('scale({k0})')")
+    page.wait_for_function(
+        f"() => !document.querySelector('{HOST}').shadowRoot"
+        f".querySelector('.ltvd-stage').style.transform.endsWith('scale({k0})')"
+    )
     x1, y1, k1 = transform(page)
     assert k1 > k0
     # zoom about the cursor: the drawing point under it stays put
@@ -222,14 +233,19 @@ def test_four_rapid_clicks_end_on_the_last_one(page: Page, diagram_server) -> No
 def test_org_filter_fades_without_moving_anything(page: Page, diagram_server) -> None:
     open_app(page, diagram_server.url)
     boxes = page.locator("g.node").evaluate_all(
-        "els => els.map((e) => { const b = e.getBBox(); return [e.id, b.x, b.y, b.width, b.height]; })")
+        "els => els.map((e) => { const b = e.getBBox(); return [e.id, b.x, b.y, b.width, b.height]; })"
+    )
     view = transform(page)
     page.get_by_text("Vervaag COA").click()
     expect(page.locator('[id="lane-coa"].faded')).to_have_count(1)
     faded = set(page.locator(".ltvd-stage .faded").evaluate_all("els => els.map((e) => e.id)"))
     assert faded == {"lane-coa", "opvang", "edge-f4", "edge-f6"}
-    assert page.locator("g.node").evaluate_all(
-        "els => els.map((e) => { const b = e.getBBox(); return [e.id, b.x, b.y, b.width, b.height]; })") == boxes
+    assert (
+        page.locator("g.node").evaluate_all(
+            "els => els.map((e) => { const b = e.getBBox(); return [e.id, b.x, b.y, b.width, b.height]; })"
+        )
+        == boxes
+    )
     assert transform(page) == view
     page.get_by_text("Vervaag COA").click()
     expect(page.locator(".ltvd-stage .faded")).to_have_count(0)
@@ -270,8 +286,10 @@ def test_a_click_on_a_400_step_diagram_costs_under_10_kib(page: Page, diagram_se
         latencies.append(time.monotonic() - t0)
         wait_quiet(frames, 0.5)
         costs.append(sum(frames))
-    print(f"\nbytes per click (websocket, received): {costs}; click->Python (Playwright): "
-          f"{[round(t * 1000) for t in latencies]} ms")
+    print(
+        f"\nbytes per click (websocket, received): {costs}; click->Python (Playwright): "
+        f"{[round(t * 1000) for t in latencies]} ms"
+    )
     assert max(costs) < 10 * 1024
 
 
