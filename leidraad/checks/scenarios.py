@@ -71,8 +71,8 @@ def _outcomes(
     if correct is None or correct.label not in outcomes or not following:
         return
     target = outcomes[correct.label]
-    if target not in graph:
-        return  # the outcome leads into a step that did not load: reported there, not judged here
+    if target not in graph or following not in graph:
+        return  # a step that did not load: reported where it is named, not judged here
     if target != following and not follows(graph, target, following, SILENT_TYPES):
         yield step.place.problem(
             "scenario-choice",

@@ -21,7 +21,9 @@ def closest(value: str, candidates: Iterable[str], limit: int = 2) -> list[str]:
         other = candidate.casefold()
         if not other or other == folded:
             continue
-        cutoff = max(1, min(len(folded), len(other)) // 3)
+        cutoff = min(len(folded), len(other)) // 3  # one edit per three letters; none for ids under three
+        if cutoff == 0:
+            continue
         distance = DamerauLevenshtein.distance(folded, other, score_cutoff=cutoff)
         if distance <= cutoff:
             scored.append((distance, sorted(folded) != sorted(other), candidate))
