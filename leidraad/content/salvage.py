@@ -32,7 +32,7 @@ class Unloaded:
     built: bool  # whether any of its content made it into the model
 
     def declares_process(self, process_id: str) -> bool:
-        return f"process:{process_id}" in self.declares or PurePath(self.file).stem == process_id
+        return f"process:{process_id}" in self.declares
 
 
 def guess_kind(text: str, file: str) -> str:
