@@ -10,9 +10,9 @@ import streamlit as st
 
 from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
+from components.guard import guarded
 from components.navigation import query_param
 from components.panels.export import export_panel
-from components.guard import guarded
 from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
 from components.panels.step import step_panel
 from components.panels.text_view import text_view
