@@ -28,5 +28,20 @@ class CheckContext:
         return frozenset(ref for u in self.unloaded.values() for ref in u.declares)
 
     @cached_property
+    def entries_from_elsewhere(self) -> dict[str, set[str]]:
+        """Per process, the steps that flows of other processes (loaded or, as written, not) lead into."""
+        entries: dict[str, set[str]] = {}
+        for process in self.model.processes.values():
+            for node in process.nodes:
+                for flow in node.flows:
+                    target = flow.target_process
+                    if target is not None and target != process.id:
+                        entries.setdefault(target, set()).add(flow.target_step)
+        for ref in self.entered_from_unloaded:
+            pid, _, sid = ref.partition("/")
+            entries.setdefault(pid, set()).add(sid)
+        return entries
+
+    @cached_property
     def chain(self) -> nx.MultiDiGraph:
         return chain_graph(self.model)

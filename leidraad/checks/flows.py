@@ -125,15 +125,7 @@ def check_start_end(ctx: CheckContext, process: Process) -> Iterator[Problem]:
 
 
 def _entries_and_exits(ctx: CheckContext, process: Process) -> tuple[set[str], set[str]]:
-    entries = {n.id for n in process.nodes if n.type == "start"}
-    for other in ctx.model.processes.values():
-        if other.id == process.id:
-            continue
-        for flow in other.flows:
-            if flow.crosses_process and flow.target_process == process.id:
-                entries.add(flow.target_step)
-    # A file that did not load may lead into this process: take its flows as written.
-    entries |= {t.split("/", 1)[1] for t in ctx.entered_from_unloaded if t.split("/", 1)[0] == process.id}
+    entries = {n.id for n in process.nodes if n.type == "start"} | ctx.entries_from_elsewhere.get(process.id, set())
     exits = {n.id for n in process.nodes if n.type == "end" or any(f.crosses_process for f in n.flows)}
     return entries, exits
 

@@ -204,7 +204,10 @@ def _items(d: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _key_places(doc: YamlDocument, base: tuple, d: dict[str, Any]) -> dict[str, Place]:
-    return {key: doc.place((*base, key)) for key in d}
+    marks = doc.value_marks  # every converted value has its mark; the fallback is for safety only
+    return {
+        key: Place(doc.file, *marks[(*base, key)]) if (*base, key) in marks else doc.place((*base, key)) for key in d
+    }
 
 
 def _register(table: dict[str, Any], obj: Any, what: str, problems: list[Problem]) -> None:
