@@ -77,7 +77,7 @@ def process_problems_banner(result: LoadResult, process: Process) -> None:
     if len(own) > SHOWN_IN_BANNER:
         lines.append(f"- … en nog {len(own) - SHOWN_IN_BANNER} (zie de meldingen op het overzicht)")
     head = f"Dit proces heeft {errors} fout(en) en {len(own) - errors} waarschuwing(en) in de inhoud:"
-    (st.error if errors else st.warning)("\n".join([head, "", *lines]), icon="🛠️")
+    (st.error if errors else st.warning)("\n".join([head, "", *lines]), icon=":material/build:")
 
 
 def unloaded_process_notice(result: LoadResult, process_id: str) -> bool:
@@ -89,7 +89,7 @@ def unloaded_process_notice(result: LoadResult, process_id: str) -> bool:
     st.error(
         md(f"Het proces “{process_id}” kon niet worden geladen: het bestand {unloaded.file} bevat een fout. ")
         + f"Eerste fout, {md(f'{cause.file}:{cause.line}')} (`{cause.rule_id}`): {md(cause.message)}",
-        icon="🛠️",
+        icon=":material/build:",
     )
     st.caption(
         "Herstel de fout en sla het bestand op: bij de volgende keer laden toont deze pagina het proces weer. "
