@@ -21,7 +21,8 @@ SHOWN_IN_BANNER = 5
 def _rows(problems: list[Problem], cause: Problem | None = None) -> list[dict[str, object]]:
     return [
         {
-            "plaats": f"{p.file}:{p.line}",
+            "bestand": p.file,
+            "regel": p.line,
             "kolom": p.col,
             "soort": "fout" if p.is_error else "waarschuwing",
             "regel-id": p.rule_id,

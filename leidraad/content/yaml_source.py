@@ -61,7 +61,10 @@ class _ScalarConstructor(SafeConstructor):
         return str(node.value)
 
 
-_ScalarConstructor.add_constructor("tag:yaml.org,2002:timestamp", _ScalarConstructor.construct_yaml_timestamp)
+# The stubs do not allow a constructor that returns str.
+_ScalarConstructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", _ScalarConstructor.construct_yaml_timestamp
+)
 
 
 def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
