@@ -163,3 +163,21 @@ def test_yaml_syntax_errors_get_a_dutch_hint(text: str, line: int, hint: str) ->
     assert problem.rule_id == "yaml-syntax" and problem.message.startswith("YAML-syntaxfout: ")
     assert hint in problem.message and "Tip" in problem.message, problem.message
     assert problem.line == line
+
+
+def test_a_loader_bug_costs_one_file(tmp_path: Path, monkeypatch) -> None:
+    import leidraad.content.load as load_module
+
+    real = load_module._parse_and_validate.__wrapped__
+
+    def flaky(name: str, raw: bytes):
+        if name.endswith("tweede.yaml"):
+            raise RecursionError("bug")
+        return real(name, raw)
+
+    monkeypatch.setattr(load_module, "_parse_and_validate", flaky)
+    result = check_folder(folder_with(tmp_path))
+    internal = [p for p in result.problems if p.rule_id == "internal"]
+    assert [Path(p.file).name for p in internal] == ["tweede.yaml"] and "RecursionError" in internal[0].message
+    assert "basis" in result.model.processes
+    assert build_report(result).causes == internal
