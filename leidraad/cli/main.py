@@ -130,7 +130,9 @@ def _check(folder: str, strict: bool, show_all: bool = False) -> int:
             for problem in group.problems:
                 print("  " + problem.format())
     elapsed = time.perf_counter() - started
-    folded = f"; {report.folded} daarvan volgen uit {len(report.follow_ons)} oorzaak/oorzaken" if report.folded else ""
+    causes = len(report.follow_ons)
+    folded = f"; {report.folded} daarvan volgen uit {causes} {'oorzaak' if causes == 1 else 'oorzaken'}"
+    folded = folded if report.folded else ""
     print(
         f"{len(result.files)} bestanden, {len(result.model.processes)} processen gecontroleerd in {elapsed:.2f} s: "
         f"{report.errors} fout(en), {report.warnings} waarschuwing(en){folded}"

@@ -181,3 +181,21 @@ def test_a_loader_bug_costs_one_file(tmp_path: Path, monkeypatch) -> None:
     assert [Path(p.file).name for p in internal] == ["tweede.yaml"] and "RecursionError" in internal[0].message
     assert "basis" in result.model.processes
     assert build_report(result).causes == internal
+
+
+def test_cli_prints_the_cause_first_and_folds_the_rest(tmp_path: Path, capsys) -> None:
+    from leidraad.cli.main import main
+
+    folder = folder_with(tmp_path, ROBUST / "organisations.yaml")
+    assert main(["check", str(folder)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "error yaml-syntax: YAML-syntaxfout:" in lines[0] and lines[0].split(":")[1] == "5"
+    assert (
+        lines[1].endswith("organisations.yaml:5 (--all toont ze)") and " meldingen volgen uit de fout in " in lines[1]
+    )
+    assert len(lines) == 3 and "daarvan volgen uit 1 oorzaak" in lines[2]
+    assert main(["check", str(folder), "--all"]) == 1
+    listed = capsys.readouterr().out.splitlines()
+    folded = [line for line in listed if line.startswith("  ")]
+    assert folded and all("error unknown-org:" in line for line in folded)
+    assert int(lines[1].split()[0]) == len(folded)
