@@ -3,10 +3,13 @@ ghosts, so one layout shows them where they were, next to what is new and what c
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from leidraad.model import Node, Process
-from leidraad.versions.diff import Json, find_renames
+from leidraad.drawing.geometry import Geometry
+from leidraad.drawing.layout import layout_process
+from leidraad.drawing.render import render_svg
+from leidraad.model import Model, Node, Process
+from leidraad.versions.diff import Json, find_renames, process_marks
 
 
 def ghost_process(diff: Json, old: Process | None, new: Process) -> Process:
@@ -32,3 +35,32 @@ def ghost_process(diff: Json, old: Process | None, new: Process) -> Process:
             if flow.crosses_process or target in nodes:
                 source.flows.append(replace(flow, source=source.id, target=target))
     return replace(new, nodes=list(nodes.values()))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One process of the new version drawn with its changes marked (ghosts included)."""
+
+    geometry: Geometry
+    svg: str
+    marks: dict[str, str]
+
+
+def compare_drawing(diff: Json, old: Model, new: Model, process_id: str) -> Comparison | None:
+    """The new version of a process with added, changed and removed steps and flows marked, laid out
+    once with the removed ones in it; a removed process is drawn as it was, entirely removed."""
+    before, after = old.processes.get(process_id), new.processes.get(process_id)
+    if after is None and before is None:
+        return None
+    if after is None or before is None:
+        whole = "removed" if after is None else "added"
+        process = after or before
+        assert process is not None
+        geometry = layout_process(new if after else old, process)
+        marks = {n.id: whole for n in process.nodes} | {f"edge-{f.id}": whole for f in process.flows}
+    else:
+        process = ghost_process(diff, before, after)
+        geometry = layout_process(new, process)
+        marks = process_marks(diff, process_id)
+    svg = render_svg(geometry, title=process.title, mode="themed", marks=marks)
+    return Comparison(geometry, svg, marks)

@@ -23,7 +23,7 @@ KIND_NAMES = {
     "begrippen": "Begrippen",
 }
 NO_CHANGE = "Geen wijzigingen."
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
 
 
 def md_escape(text: str) -> str:
@@ -58,6 +58,10 @@ class Names:
             if node:
                 return f"{' '.join(node.label.split())} ({sid})"
         return sid
+
+    def label(self, pid: str, sid: str) -> str:
+        name = self.step(pid, sid)
+        return name[: -len(sid) - 3] if name.endswith(f" ({sid})") else name
 
     def step_ref(self, step_ref: str, here: str) -> str:
         pid, _, sid = step_ref.partition("/")
@@ -102,7 +106,7 @@ def _walk(
         for sid in steps["removed"]:
             line(0, f"− stap {_text(names.step(pid, sid))}")
         for old_id, new_id in steps["renamed"]:
-            line(0, f"~ stap hernoemd: {code(old_id)} → {code(new_id)} ({_text(names.step(pid, new_id))})")
+            line(0, f"~ stap hernoemd: {code(old_id)} → {code(new_id)} ({_text(names.label(pid, new_id))})")
         for sid, changes in steps["changed"].items():
             line(0, f"~ stap {_text(names.step(pid, sid))}")
             fields_of(1, changes)
