@@ -12,7 +12,7 @@ from pathlib import Path
 
 from leidraad.content.load import LoadResult, load_folder
 from leidraad.versions.diff import diff_models, is_empty
-from leidraad.versions.git_source import Repository, load_revision, resolve, run_git, tags
+from leidraad.versions.git_source import REVIEW_LINE, Repository, load_revision, resolve, run_git, tags
 from leidraad.versions.report import format_markdown
 
 
@@ -28,7 +28,7 @@ def quarter_of(date: str) -> str:
 
 
 def _review_commits(repo: Repository) -> list[Boundary]:
-    out = run_git(repo.root, "log", "--reverse", "--format=%H %cs", "-G", r"^reviewed:", "--", repo.prefix or ".")
+    out = run_git(repo.root, "log", "--reverse", "--format=%H %cs", "-G", REVIEW_LINE, "--", repo.prefix or ".")
     return [Boundary(f"review {line.split()[1]}", line.split()[0]) for line in out.decode().splitlines() if line]
 
 

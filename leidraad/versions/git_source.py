@@ -19,6 +19,8 @@ from pathlib import Path
 from leidraad.content.load import CONTENT_SUFFIXES, LoadResult, load_folder
 
 REVIEW = "laatste-review"
+# A line that stamps a review date (git log -G takes a basic regular expression).
+REVIEW_LINE = r"^reviewed:[[:space:]]*[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 WORKTREE = "werkmap"
 _SAFE_REV = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./@{}~^-]{0,120}$")
 _TIMEOUT = 30
@@ -85,7 +87,7 @@ def resolve(repo: Repository, rev: str) -> str:
         if found is None:
             raise VersionError("er is nog geen review vastgelegd in git (geen commit die 'reviewed:' zet)")
         return found
-    if not _SAFE_REV.match(rev):
+    if not _SAFE_REV.match(rev) or ".." in rev:
         raise VersionError(f"'{rev}' is geen geldige versie (een tag, branch of commit)")
     try:
         return run_git(repo.root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
@@ -95,7 +97,7 @@ def resolve(repo: Repository, rev: str) -> str:
 
 def last_review_commit(repo: Repository, path: str | None = None) -> str | None:
     """The newest commit that changed a 'reviewed:' line (under `path`, default the content folder)."""
-    out = run_git(repo.root, "log", "-1", "--format=%H", "-G", r"^reviewed:", "--", path or repo.prefix or ".")
+    out = run_git(repo.root, "log", "-1", "--format=%H", "-G", REVIEW_LINE, "--", path or repo.prefix or ".")
     return out.decode().strip() or None
 
 
