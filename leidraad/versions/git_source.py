@@ -104,16 +104,15 @@ def last_review_commit(repo: Repository, path: str | None = None) -> str | None:
 def revisions(repo: Repository, limit: int = 200) -> list[Revision]:
     """Commits that touched the content folder, newest first, with their tags."""
     tags: dict[str, list[str]] = {}
-    for line in run_git(
-        repo.root, "tag", "--list", "--format=%(objectname) %(*objectname) %(refname:short)"
-    ).splitlines():
-        parts = line.decode().split()
+    listing = run_git(repo.root, "tag", "--list", "--format=%(objectname) %(*objectname) %(refname:short)")
+    for tag_line in listing.decode().splitlines():
+        parts = tag_line.split()
         if parts:
             tags.setdefault(parts[1] if len(parts) == 3 else parts[0], []).append(parts[-1])
     out = run_git(repo.root, "log", f"-{limit}", "--format=%H%x00%h%x00%cs%x00%s", "--", repo.prefix or ".")
     found = []
     for line in out.decode("utf-8", "replace").splitlines():
-        sha, short, date, subject = ([*line.split("\x00"), "", "", ""])[:4]
+        sha, short, date, subject = [*line.split("\x00"), "", "", ""][:4]
         found.append(Revision(sha, short, date, subject, tuple(sorted(tags.get(sha, [])))))
     return found
 
