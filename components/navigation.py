@@ -28,6 +28,7 @@ def pages() -> dict[str, st.Page]:
         "zoeken": _page("zoeken.py", "Zoeken", "zoeken", ":material/search:"),
         "training": _page("training.py", "Training", "training", ":material/school:"),
         "quiz": _page("quiz.py", "Quiz", "quiz", ":material/quiz:"),
+        "wijzigingen": _page("wijzigingen.py", "Wijzigingen", "wijzigingen", ":material/difference:"),
         "bpmn-import": _page("bpmn_import.py", "BPMN importeren", "bpmn-import", ":material/upload_file:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
     }

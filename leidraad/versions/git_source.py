@@ -9,6 +9,7 @@ that stamped a review date.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -190,3 +191,27 @@ def load_spec(spec: str, content: str | Path = "processes") -> tuple[LoadResult,
         raise VersionError(f"'{spec}' is geen map, en versies uit git lezen kan niet: {reason}")
     commit = resolve(repo, spec)
     return load_revision(repo, commit), spec
+
+
+def content_digest(folder: str | Path) -> str:
+    """A version of the content by its bytes (names and contents of the files), the same on every
+    machine; unlike the app's cache key it ignores modification times."""
+    digest = hashlib.sha256()
+    root = Path(folder)
+    for path in sorted(p for p in root.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def version_stamp(folder: str | Path) -> str:
+    """The content version as editors quote it: the git commit (and whether the files differ from it)
+    and the content hash."""
+    digest = content_digest(folder)
+    repo = find_repository(folder)
+    if repo is None:
+        return f"inhoud-hash {digest}"
+    try:
+        short, dirty = head_version(repo)
+    except VersionError:
+        return f"inhoud-hash {digest}"
+    return f"git {short}{' met lokale wijzigingen' if dirty else ''}, inhoud-hash {digest}"

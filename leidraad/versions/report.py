@@ -170,7 +170,8 @@ def format_markdown(diff: Json, old: Model | None = None, new: Model | None = No
         return "\n".join([*out, NO_CHANGE]) + "\n"
 
     def line(depth: int, text: str) -> None:
-        out.append("  " * depth + "- " + text)
+        # A '+' right after the bullet would start a nested list: escape it.
+        out.append("  " * depth + "- " + ("\\" + text if text.startswith("+ ") else text))
 
     def heading(depth: int, text: str) -> None:
         if out[-1] != "":

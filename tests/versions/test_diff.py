@@ -174,13 +174,13 @@ def test_markdown_output(pair) -> None:
     assert lines[0] == "## Wijzigingen van `v1` naar `v2`"
     for expected in (
         "### Processen",
-        "- + nieuw proces: Nieuw proces (erbij)",
+        r"- \+ nieuw proces: Nieuw proces (erbij)",
         "#### Proces Hoofdproces, herzien (hoofd)",
         "- `title`: Hoofdproces → Hoofdproces, herzien",
         "- ~ stap hernoemd: `beoordelen` → `aanvraag_beoordelen` (Aanvraag beoordelen)",
         "- ~ stap Intake afnemen (intake)",
         "  - `time_limit`: Binnen een week. → Binnen twee weken.",
-        "- + stroom `besluit__controleren`",
+        r"- \+ stroom `besluit__controleren`",
         "  - `handover.via`: kanaal → nieuw-kanaal",
         "- − overdracht Archiveren (archiveren) → Afgehandeld (eind)",
         "### Organisaties",
