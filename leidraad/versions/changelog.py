@@ -2,7 +2,8 @@
 
 The quarters are bounded by the tags of the repository (e.g. `v2026-Q3`) when it has any, otherwise
 by the commits that stamped a review date, otherwise by calendar quarter of the commits that touched
-the content. The last section runs from the last boundary to the content as it is on disk.
+the content (the first quarter starts at the first content commit). The last section runs from the
+last boundary to the content as it is on disk.
 """
 
 from __future__ import annotations
@@ -33,13 +34,18 @@ def _review_commits(repo: Repository) -> list[Boundary]:
 
 
 def _quarter_commits(repo: Repository) -> list[Boundary]:
-    """The last commit of every calendar quarter in which the content changed, oldest first."""
-    out = run_git(repo.root, "log", "--reverse", "--format=%H %cs", "--", repo.prefix or ".")
-    last: dict[str, str] = {}
-    for line in out.decode().splitlines():
-        sha, date = line.split()
-        last[quarter_of(date)] = sha
-    return [Boundary(quarter, sha) for quarter, sha in last.items()]
+    """The first content commit, then the last commit of every calendar quarter in which the content
+    changed, oldest first: the first quarter runs from the first content to the end of that quarter."""
+    out = run_git(repo.root, "log", "--reverse", "--format=%H %h %cs", "--", repo.prefix or ".")
+    commits = [line.split() for line in out.decode().splitlines() if line]
+    if not commits:
+        return []
+    last: dict[str, tuple[str, str]] = {}
+    for sha, short, date in commits:
+        last[quarter_of(date)] = (sha, short)
+    first_sha, first_short, _ = commits[0]
+    found = [Boundary(f"begin ({first_short})", first_sha)]
+    return found + [Boundary(f"{quarter} ({short})", sha) for quarter, (sha, short) in last.items()]
 
 
 def boundaries(repo: Repository, since: str | None = None) -> list[Boundary]:
