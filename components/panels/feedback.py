@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.cache import content_stamp
-from components.navigation import PROCES_URL
+from components.navigation import PROCES_URL, pages
 from components.text import mailto
 from leidraad.model import Node, Process
 
@@ -26,6 +26,9 @@ def view_link(process: Process, node: Node) -> str:
         if value:
             params[name] = str(value)
     root = (st.context.url or "").rstrip("/")
+    head, _, last = root.rpartition("/")
+    if last and last in {page.url_path for page in pages().values()}:  # the address of the page, not the app
+        root = head
     return f"{root}/{PROCES_URL}?{urlencode(params)}"
 
 

@@ -13,8 +13,8 @@ def review_flag(process: Process) -> str | None:
     if not review_due(process.reviewed):
         return None
     when = (
-        f"laatst beoordeeld op {md(process.reviewed)}, volgende review was uiterlijk {next_review(process.reviewed)}"
+        f"laatste review: {md(process.reviewed)} (de volgende was uiterlijk {next_review(process.reviewed)})"
         if process.reviewed
-        else "nog nooit beoordeeld door de redactieraad"
+        else "laatste review: nooit (de redactieraad beoordeelt elk proces eens per kwartaal)"
     )
     return f":orange-badge[Review nodig] {when}"

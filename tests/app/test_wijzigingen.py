@@ -62,7 +62,7 @@ def test_review_flag_and_mail_context(monkeypatch, tmp_path: Path, content_model
     assert f"{count} van de {count} processen zijn niet beoordeeld" in texts(at)
     at = open_page(monkeypatch, CONTENT, "views/proces.py", proces="vertrektermijn", stap="vertrekgesprek")
     text = texts(at)
-    assert "Review nodig" in text and "nog nooit beoordeeld door de redactieraad" in text
+    assert "Review nodig] laatste review: nooit" in text
     mail = next(unquote(str(m.value)) for m in at.markdown if "Wijziging doorgeven" in str(m.value))
     assert "Proces: Vertrektermijn en vertrekgesprekken (vertrektermijn)" in mail
     assert "(vertrekgesprek)" in mail and "Inhoudsversie: " in mail and "inhoud-hash " in mail
@@ -72,5 +72,8 @@ def test_review_flag_and_mail_context(monkeypatch, tmp_path: Path, content_model
     stamp_file(reviewed / "vertrektermijn.yaml", dt.date.today().isoformat())
     at = open_page(monkeypatch, reviewed, "views/proces.py", proces="vertrektermijn")
     assert "Review nodig" not in texts(at)
+    stamp_file(reviewed / "beroep.yaml", "2020-01-31")
+    at = open_page(monkeypatch, reviewed, "views/proces.py", proces="beroep")
+    assert "Review nodig] laatste review: 2020-01-31 (de volgende was uiterlijk 2020-04-30)" in texts(at)
     at = open_page(monkeypatch, reviewed, "views/over.py")
     assert f"{count - 1} van de {count}" in texts(at)

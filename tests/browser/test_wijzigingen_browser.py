@@ -4,6 +4,7 @@ the marked steps and flows are in the SVG (data-diff / diff-* classes) and every
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import Page
@@ -50,3 +51,8 @@ def test_marked_steps_in_the_svg(page: Page, server_factory, tmp_path: Path) -> 
     link.click()
     page.wait_for_url("**/proces?proces=hoofd&stap=controleren*")
     page.get_by_role("heading", name="Afwijzing controleren").first.wait_for()
+    # The feedback mail of that step names it, the content version and links back to this exact view.
+    mail = unquote(page.locator('a:has-text("Wijziging doorgeven")').first.get_attribute("href") or "")
+    assert "Stap: Afwijzing controleren (controleren)" in mail
+    assert f"Inhoudsversie: git {repo.new[:7]}" in mail
+    assert f"Weergave: {server.url}/proces?proces=hoofd&stap=controleren" in mail
