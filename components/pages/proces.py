@@ -15,6 +15,7 @@ from components.guard import guarded
 from components.navigation import query_param
 from components.panels.export import export_panel
 from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
+from components.panels.review_flag import review_flag
 from components.panels.step import step_panel
 from components.panels.text_view import text_view
 from components.text import md
@@ -252,6 +253,8 @@ def _header(process: Process) -> None:
         else "nog niet beoordeeld door de redactieraad"
     )
     st.caption(" · ".join(bits))
+    if flag := review_flag(process):
+        st.markdown(flag)
     if process.outdated:
         st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
     if process.unconfirmed:
