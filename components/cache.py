@@ -23,6 +23,7 @@ from leidraad.drawing.layout import Geometry, layout_process
 from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.queries.graph import HandoverRecord, chain_graph, handovers
+from leidraad.queries.search import SearchIndex, build_index
 
 CONTENT_ENV = "LTV_CONTENT"
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "processes"
@@ -119,3 +120,13 @@ def _index(version: str) -> ModelIndex:
 
 def model_index() -> ModelIndex:
     return _index(content_version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _search_index(version: str) -> SearchIndex:
+    return build_index(current_content().model)
+
+
+def search_index() -> SearchIndex:
+    """The search index over every field a reader reads, built once per content version."""
+    return _search_index(content_version())
