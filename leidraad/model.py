@@ -57,6 +57,14 @@ class Organisation(Located):
     outdated: str | None = None
     key_places: dict[str, Place] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def label(self) -> str:
+        """Abbreviation and name, without saying a name twice: 'IND (Immigratie- en Naturalisatiedienst)',
+        but 'Rechtbank', 'De vreemdeling', 'Herkomstland (diplomatieke vertegenwoordiging en autoriteiten)'."""
+        if not self.abbreviation or self.abbreviation.casefold() in self.name.casefold():
+            return self.name
+        return f"{self.abbreviation} ({self.name})"
+
 
 @dataclass
 class CatalogueEntry(Located):

@@ -18,7 +18,7 @@ from components.panels.text_view import text_view
 from components.text import md
 from leidraad.drawing.fading import faded_ids
 from leidraad.model import Model, Process
-from leidraad.queries.filters import matching_steps, step_matches
+from leidraad.queries.filters import matching_steps, organisations_in, step_matches
 from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
@@ -151,7 +151,11 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
             step_panel(model, process, node, go)
 
 
-FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep"}
+FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep", "list": "filter-lijst"}
+
+
+def _select_orgs(orgs: list[str]) -> None:
+    st.session_state[FILTER_KEYS["orgs"]] = list(orgs)
 
 
 def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool]:
@@ -179,8 +183,10 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             url_orgs, url_group = written  # a link without the filter: keep the one in use
         state[FILTER_KEYS["orgs"]] = url_orgs
         state[FILTER_KEYS["group"]] = url_group
-    lanes = {n.org for n in process.nodes} | set(url_orgs)
-    options = [o for o in model.organisations if o in lanes]
+    present = organisations_in(process, model.organisations)
+    options = present + [o for o in url_orgs if o not in present]
+    if FILTER_KEYS["list"] not in state:
+        state[FILTER_KEYS["list"]] = query_param("lijst") == "1"
     groups = list(model.catalogues["doelgroepen"])
     with st.container(horizontal=True, vertical_alignment="bottom"):
         orgs = st.multiselect(
@@ -190,7 +196,10 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             width=420,
             format_func=lambda o: model.organisations[o].abbreviation,
             placeholder="Alle organisaties",
+            select_all=False,
         )
+        st.button("Alles selecteren", key="filter-alles", type="tertiary", on_click=_select_orgs, args=(present,))
+        st.button("Niets selecteren", key="filter-niets", type="tertiary", on_click=_select_orgs, args=([],))
         group = st.selectbox(
             "Doelgroep",
             groups,
@@ -200,7 +209,11 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             format_func=lambda g: model.catalogues["doelgroepen"][g].name,
             placeholder="Alle doelgroepen",
         )
-        as_list = st.toggle("Alleen passende stappen als lijst", key="filter-lijst")
+        as_list = st.toggle("Alleen passende stappen als lijst", key=FILTER_KEYS["list"])
+    if as_list:
+        st.query_params["lijst"] = "1"
+    else:
+        st.query_params.pop("lijst", None)
     if orgs:
         st.query_params["org"] = ",".join(orgs)
     else:
@@ -210,6 +223,14 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     else:
         st.query_params.pop("doelgroep", None)
     state["filter.written"] = (list(orgs), group)
+    absent = [model.organisations[o].abbreviation for o in orgs if o not in present]
+    if absent:
+        st.warning(
+            f"{' en '.join(absent)} {'komt' if len(absent) == 1 else 'komen'} in dit proces niet voor: "
+            "geen stap waarvoor die verantwoordelijk of waarbij die betrokken is. Kies een andere organisatie "
+            "of haal het filter weg.",
+            icon="🔎",
+        )
     if orgs or group:
         count = len(matching_steps(process, orgs, group))
         st.caption(f"{count} van de {len(process.nodes)} stappen passen bij het filter; de rest is vervaagd.")
