@@ -23,6 +23,7 @@ from leidraad.drawing.layout import Geometry, layout_process
 from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.queries.graph import HandoverRecord, chain_graph, handovers
+from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
 from leidraad.queries.search import SearchIndex, build_index
 
 CONTENT_ENV = "LTV_CONTENT"
@@ -130,3 +131,13 @@ def _search_index(version: str) -> SearchIndex:
 def search_index() -> SearchIndex:
     """The search index over every field a reader reads, built once per content version."""
     return _search_index(content_version())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _organisation_profile(version: str, org_id: str) -> OrganisationProfile:
+    return organisation_profile(current_content().model, org_id, model_index().handovers)
+
+
+def org_profile(org_id: str) -> OrganisationProfile:
+    """An organisation's steps, handovers and catalogue entries, computed once per content version."""
+    return _organisation_profile(content_version(), org_id)
