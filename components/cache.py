@@ -25,6 +25,8 @@ from leidraad.drawing.render import render_svg
 from leidraad.queries.graph import HandoverRecord, chain_graph, handovers
 from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
 from leidraad.queries.search import SearchIndex, build_index
+from leidraad.quiz.generator import question_pool
+from leidraad.quiz.templates import QuestionTemplate
 
 CONTENT_ENV = "LTV_CONTENT"
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "processes"
@@ -141,3 +143,13 @@ def _organisation_profile(version: str, org_id: str) -> OrganisationProfile:
 def org_profile(org_id: str) -> OrganisationProfile:
     """An organisation's steps, handovers and catalogue entries, computed once per content version."""
     return _organisation_profile(content_version(), org_id)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _quiz_pool(version: str) -> list[QuestionTemplate]:
+    return question_pool(current_content().model)
+
+
+def quiz_pool() -> list[QuestionTemplate]:
+    """Every quiz question the content gives, built once per content version (a rerun only picks)."""
+    return _quiz_pool(content_version())
