@@ -9,7 +9,7 @@ from collections import defaultdict
 import streamlit as st
 
 from components.cache import current_content, org_profile
-from components.navigation import page_link, query_param, step_link
+from components.navigation import page_link, query_param, step_link, tab_title
 from components.panels.step import ROLE_NAMES, org_label, step_label
 from components.text import md, md_link
 from leidraad.model import Model, Organisation
@@ -41,6 +41,7 @@ def render() -> None:
         _overview(model)
         return
     st.query_params["org"] = chosen
+    tab_title(model.organisations[chosen].abbreviation, "Organisaties")
     _organisation(model, model.organisations[chosen])
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
-from components.navigation import query_param
+from components.navigation import query_param, tab_title
 from components.panels.export import export_panel
 from components.panels.problems import problems_panel
 from components.panels.step import step_panel
@@ -22,6 +22,7 @@ from leidraad.queries.filters import matching_steps, organisations_in, step_matc
 from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
+ARRIVED_KEY = "proces.arrived"  # (process, entry step, process it came from) after a cross-process link
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
 
 
@@ -35,6 +36,8 @@ def go(process_id: str, step: str | None = None) -> None:
         else:
             trail.append(current)
     st.query_params["proces"] = process_id
+    # Arriving from another process at a step: the diagram highlights the way back (the 'Van:' box).
+    st.session_state[ARRIVED_KEY] = (process_id, step, current) if current and current != process_id else None
     if step:
         st.query_params["stap"] = step
         st.session_state[f"diagram-{process_id}.selected"] = step
@@ -58,6 +61,7 @@ def render() -> None:
         st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
         _choose_process(model)
         return
+    tab_title(process.title)
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
@@ -112,18 +116,27 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.session_state[f"{key}.requested"] = step
     requested = st.session_state.get(f"{key}.requested")
     left, right = st.columns([3, 1.25], gap="medium")
+    arrived = st.session_state.get(ARRIVED_KEY)
+    way_back: list[str] = []
+    if arrived and arrived[0] == process.id and arrived[1] == step:
+        way_back = art.geometry.way_back(arrived[2], arrived[1])
     with left:
         faded = faded_ids(process, art.geometry, orgs, target_group)
         selected = process_diagram(
-            art.svg, key=key, selected=requested, faded=faded, height=_height(art.geometry.height)
+            art.svg,
+            key=key,
+            selected=requested,
+            path=way_back,
+            faded=faded,
+            height=_height(art.geometry.height),
         )
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
         if node and node.target:
+            # Land on the entry step, selected, with the way back from here highlighted.
             target_process, _, target_step = node.target.partition("/")
-            target = model.resolve_step(node.target)
-            go(target_process, target_step if target and target[1].type != "start" else None)
+            go(target_process, target_step)
             st.rerun(scope="app")
         return
     if selected and process.node(selected) and selected != step:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.cache import search_index
-from components.navigation import page_link, query_param, step_link
+from components.navigation import page_link, query_param, step_link, tab_title
 from components.text import md
 from leidraad.queries.search import SearchHit, result_count
 
@@ -37,6 +37,7 @@ def render() -> None:
             "‘aanvragen’ vindt ook ‘aanvraag’."
         )
         return
+    tab_title(f"“{query}”", "Zoeken")
     result = search_index().search(query, limit=LIMIT)
     if not result.hits:
         st.info(f"Niets gevonden voor “{md(query)}”. Probeer een ander of korter woord.")
