@@ -138,9 +138,12 @@ def _step_lists(model: Model, profile: OrganisationProfile) -> None:
         ):
             for s in mine:
                 node = process.node(s.step)
-                step_link(f"{node.label} (verantwoordelijk)", f"{process.id}/{s.step}")
+                if node is not None:
+                    step_link(f"{node.label} (verantwoordelijk)", f"{process.id}/{s.step}")
             for s in theirs:
                 node = process.node(s.step)
+                if node is None:
+                    continue
                 how = ROLE_NAMES.get(s.role, s.role) + (f": {s.how}" if s.how else "")
                 step_link(f"{node.label} ({how})", f"{process.id}/{s.step}")
 

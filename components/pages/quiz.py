@@ -10,6 +10,7 @@ import streamlit as st
 from components.cache import current_content, quiz_pool
 from components.navigation import page_link, query_param, step_link
 from components.text import md
+from leidraad.model import Model
 from leidraad.quiz.generator import answer_key, generate_quiz
 from leidraad.quiz.templates import LETTERS, Question
 
@@ -112,7 +113,9 @@ def _open_number(params: dict[str, str]) -> None:
         st.query_params.update({**params, "seed": str(int(number))})
 
 
-def _settings(model, seed: int, count: int, process: str | None, org: str | None, params: dict[str, str]) -> None:
+def _settings(
+    model: Model, seed: int, count: int, process: str | None, org: str | None, params: dict[str, str]
+) -> None:
     st.number_input(
         "Quiznummer invullen",
         min_value=0,
@@ -161,7 +164,7 @@ def _settings(model, seed: int, count: int, process: str | None, org: str | None
                 st.rerun()
 
 
-def _quiz_form(questions, seed: int) -> None:
+def _quiz_form(questions: list[Question], seed: int) -> None:
     with st.form(f"quiz-{seed}-{len(questions)}"):
         answers = []
         for i, q in enumerate(questions, start=1):
