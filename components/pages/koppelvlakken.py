@@ -10,7 +10,7 @@ import streamlit as st
 from components.cache import content_version, current_content, model_index
 from components.diagram import process_diagram
 from components.navigation import page_link, pages, query_param, step_link
-from components.panels.step import org_label, step_label
+from components.panels.step import step_label
 from components.text import md
 from leidraad.drawing.handover_map import Matrix, cell_id, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
 from leidraad.exports.csv_tables import table
@@ -117,7 +117,7 @@ def _list(model: Model, van: str | None, naar: str | None) -> None:
     records = [
         h for h in model_index().handovers if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)
     ]
-    title = f"Van {org_label(model, van) if van else 'iedereen'} aan {org_label(model, naar) if naar else 'iedereen'}"
+    title = f"Van {_short(model, van) if van else 'iedereen'} aan {_short(model, naar) if naar else 'iedereen'}"
     st.subheader(f"{title} ({len(records)})")
     if not records:
         st.info("Geen overdrachten in deze richting.")

@@ -16,12 +16,17 @@ MAX_QUERY = 200
 
 def render() -> None:
     st.title("Zoeken")
-    initial = (query_param("q") or "")[:MAX_QUERY]
+    from_url = (query_param("q") or "")[:MAX_QUERY]
+    state = st.session_state
+    # The URL sets the field only when it changed from outside (a link, Back); not the query this page wrote.
+    if state.get("zoeken.written") != from_url:
+        state["zoekterm"] = from_url
+        state["zoeken.written"] = from_url
     with st.form("zoekformulier", border=False, enter_to_submit=True):
         field, button = st.columns([5, 1], vertical_alignment="bottom")
         typed = field.text_input(
             "Zoek in stappen, processen, organisaties en catalogi",
-            value=initial,
+            key="zoekterm",
             placeholder="bijvoorbeeld: meldplicht, laissez-passer aanvragen, IND, LKO",
         )
         button.form_submit_button("Zoeken", icon=":material/search:", type="primary", width="stretch")
@@ -31,6 +36,7 @@ def render() -> None:
             st.query_params["q"] = query
         else:
             st.query_params.pop("q", None)
+    state["zoeken.written"] = query
     if not query:
         st.caption(
             "Hoofdletters en accenten maken niet uit, en één tikfout per woord ook niet. "
@@ -44,12 +50,12 @@ def render() -> None:
         return
     count = result_count(len(result.hits), result.total)
     st.caption(f"{count[0].upper()}{count[1:]} voor “{md(query)}”")
-    for hit in result.hits:
-        _hit(hit)
+    for number, hit in enumerate(result.hits):
+        _hit(hit, number)
 
 
-def _hit(hit: SearchHit) -> None:
-    with st.container(border=True):
+def _hit(hit: SearchHit, number: int) -> None:
+    with st.container(border=True, key=f"zoekresultaat-{number}"):
         st.markdown(f"**{md(hit.title)}**  \n{md(hit.kind_name)} · {md(hit.where)}")
         if hit.passage:
             st.markdown(
