@@ -1,7 +1,7 @@
 """Ranked search over everything a reader reads: steps (with their flows, handovers and involvement),
 processes, organisations and catalogue entries.
 
-`build_index(model)` is pure and is built once per content version (components/cache.py keeps it);
+`build_search_index(model)` is pure and is built once per content version (components/cache.py keeps it);
 `SearchIndex.search(query)` ranks in this order:
 
 1. an exact id, abbreviation or name ('ind' finds the IND first);
@@ -329,7 +329,7 @@ def _escape(text: str) -> str:
 # -- building the index ---------------------------------------------------------------------------------
 
 
-def build_index(model: Model) -> SearchIndex:
+def build_search_index(model: Model) -> SearchIndex:
     """One document per step, process, organisation and catalogue entry, with every field a reader reads."""
     docs: list[Document] = []
     for process in model.process_list():

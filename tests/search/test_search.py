@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from leidraad.queries.search import SearchIndex, build_index, fold, result_count
+from leidraad.queries.search import SearchIndex, build_search_index, fold, result_count
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def index(content_model) -> SearchIndex:
-    return build_index(content_model.model)
+    return build_search_index(content_model.model)
 
 
 def test_evaluation_set_ranks_the_expected_answer_in_the_top_three(index: SearchIndex) -> None:
@@ -81,7 +81,7 @@ def test_hostile_content_is_escaped(tmp_path: Path) -> None:
     model.organisations["x"] = Organisation(
         "x", "Evil", "EV", "overig", Place("f"), role="<script>alert(1)</script> [link](javascript:x) evil"
     )
-    passage = build_index(model).search("evil").hits[0].passage
+    passage = build_search_index(model).search("evil").hits[0].passage
     assert passage is not None
     assert "<script>" not in passage.html() and "&lt;script&gt;" in passage.html()
     assert "](" not in passage.html()
