@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from leidraad.model import Model
+from leidraad.queries.search import stem, words
 from leidraad.quiz.kinds import consultation_label as _consultation_label  # noqa: F401 (tests import it from here)
 from leidraad.quiz.kinds import (
     consultation_questions,
@@ -83,13 +84,20 @@ def question_pool(model: Model) -> list[QuestionTemplate]:
 
 
 def gives_away(text: str, answer: str) -> bool:
-    """Whether a prompt contains its answer as a whole phrase (case and punctuation aside)."""
-    words = _words(answer)
-    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", _words(text)) is not None
+    """Whether a prompt contains its answer as a whole phrase, case and punctuation aside, also in another
+    form of the same Dutch word ('Gemeenten' in the prompt gives away the answer 'Gemeente')."""
+    return any(
+        bool(phrase) and re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", prompt) is not None
+        for phrase, prompt in ((_words(answer), _words(text)), (_stems(answer), _stems(text)))
+    )
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(words(text))
+
+
+def _stems(text: str) -> str:
+    return " ".join(stem(w) for w in words(text))
 
 
 def answer_key(questions: Iterable[Question], title: str = "Antwoordsleutel") -> str:

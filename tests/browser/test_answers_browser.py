@@ -79,3 +79,17 @@ def test_gedwongen_vertrek_filtered_on_avim(page: Page, app_server, content_mode
     expect(page.locator('g.node[id="boeken"]')).to_have_class(re.compile(r"\bfaded\b"))
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "gedwongen-vertrek-avim.png"))
+
+
+def test_answer_key_prints_with_its_number_and_without_trainer_controls(page: Page, app_server) -> None:
+    page.goto(f"{app_server.url}/quiz?seed=5&aantal=4&versie=sleutel")
+    heading = page.get_by_role("heading", name="Antwoordsleutel bij quiznummer 5")
+    heading.wait_for(timeout=60_000)
+    expect(page.get_by_role("link", name="Terug naar de quiz")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(heading).to_be_visible()
+    expect(page.get_by_role("link", name="Terug naar de quiz")).to_be_hidden()
+    expect(page.get_by_role("button", name="Antwoordsleutel downloaden (tekst)")).to_be_hidden()
+    expect(page.get_by_role("navigation")).to_be_hidden()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "quiz-5-sleutel.pdf"), format="A4")

@@ -113,6 +113,8 @@ def test_no_prompt_contains_its_answer(big_quiz) -> None:
         assert not (q.kind == "casus" and set(q.choices) <= {"Ja", "Nee"}), q.id
     assert gives_away("Wie is verantwoordelijk in ‘Vertrek met IOM’?", "IOM")
     assert not gives_away("Wie beslist over de vraag?", "IOM")
+    assert gives_away("in het proces ‘Gemeenten en LVV’?", "Gemeente")
+    assert not gives_away("Wie moet het verzoek indienen?", "IND")
 
 
 def test_review_feedback_belongs_to_the_answer_given(big_quiz) -> None:
