@@ -39,6 +39,17 @@ class JobTitle:
     description: str = ""
 
 
+def name_beyond(abbreviation: str, name: str) -> str:
+    """What a name adds to its abbreviation, to show under it without repeating it: 'Herkomstland
+    (diplomatieke vertegenwoordiging en autoriteiten)' under 'Herkomstland' adds the part in brackets;
+    'De vreemdeling' under 'Vreemdeling' and 'Rechtbank' under 'Rechtbank' add nothing."""
+    if not abbreviation or abbreviation.casefold() not in name.casefold():
+        return name
+    if name.casefold().startswith(abbreviation.casefold()):
+        return name[len(abbreviation) :].strip(" –-,:()")
+    return ""
+
+
 @dataclass
 class Organisation(Located):
     id: str

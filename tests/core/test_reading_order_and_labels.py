@@ -56,3 +56,19 @@ def test_way_back_is_the_incoming_link_box(model, dot_available) -> None:
     box = geometry.node(link)
     assert box is not None and box.type == "link" and box.target.startswith("gedwongen-vertrek/")
     assert geometry.way_back("bestaat-niet", "start") == []
+
+
+def test_lane_headers_do_not_repeat_the_abbreviation(model, dot_available) -> None:
+    from leidraad.drawing.render import render_svg
+    from leidraad.model import name_beyond
+
+    assert name_beyond("Herkomstland", "Herkomstland (diplomatieke vertegenwoordiging en autoriteiten)") == (
+        "diplomatieke vertegenwoordiging en autoriteiten"
+    )
+    assert name_beyond("Vreemdeling", "De vreemdeling") == ""
+    assert name_beyond("Rechtbank", "Rechtbank") == ""
+    assert name_beyond("IND", "Immigratie- en Naturalisatiedienst") == "Immigratie- en Naturalisatiedienst"
+    process = model.processes["gedwongen-vertrek"]
+    svg = render_svg(layout_process(model, process), title=process.title, mode="themed")
+    assert ">De vreemdeling<" not in svg and "<title>De vreemdeling</title>" in svg
+    assert "<title>Herkomstland (diplomatieke vertegenwoordiging en autoriteiten)</title>" in svg
