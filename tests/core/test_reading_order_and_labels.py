@@ -70,5 +70,5 @@ def test_lane_headers_do_not_repeat_the_abbreviation(model, dot_available) -> No
     assert name_beyond("IND", "Immigratie- en Naturalisatiedienst") == "Immigratie- en Naturalisatiedienst"
     process = model.processes["gedwongen-vertrek"]
     svg = render_svg(layout_process(model, process), title=process.title, mode="themed")
-    assert ">De vreemdeling<" not in svg and "<title>De vreemdeling</title>" in svg
+    assert ">De vreemdeling</tspan>" not in svg and "<title>De vreemdeling</title>" in svg
     assert "<title>Herkomstland (diplomatieke vertegenwoordiging en autoriteiten)</title>" in svg
