@@ -27,6 +27,10 @@ from leidraad.exports.registry import ExportOptions, export_process_file
 from leidraad.model import Model
 from leidraad.queries.catalogue_usage import catalogue_usage
 from leidraad.queries.index import ModelIndex, build_index
+from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
+from leidraad.queries.search import SearchIndex, build_search_index
+from leidraad.quiz.generator import question_pool
+from leidraad.quiz.templates import QuestionTemplate
 from leidraad.versions.diff import diff_models
 from leidraad.versions.ghosts import Comparison, compare_drawing
 from leidraad.versions.git_source import (
@@ -236,3 +240,33 @@ def content_stamp() -> str:
     """'git 97a8ccb, inhoud-hash …' for the feedback mail (asked again after a minute: a commit does
     not change the files' modification times)."""
     return _version_stamp(str(content_folder()), content_version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _search_index(version: str) -> SearchIndex:
+    return build_search_index(current_content().model)
+
+
+def search_index() -> SearchIndex:
+    """The search index over every field a reader reads, built once per content version."""
+    return _search_index(content_version())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _organisation_profile(version: str, org_id: str) -> OrganisationProfile:
+    return organisation_profile(current_content().model, org_id, model_index().handovers)
+
+
+def org_profile(org_id: str) -> OrganisationProfile:
+    """An organisation's steps, handovers and catalogue entries, computed once per content version."""
+    return _organisation_profile(content_version(), org_id)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _quiz_pool(version: str) -> list[QuestionTemplate]:
+    return question_pool(current_content().model)
+
+
+def quiz_pool() -> list[QuestionTemplate]:
+    """Every quiz question the content gives, built once per content version (a rerun only picks)."""
+    return _quiz_pool(content_version())

@@ -57,6 +57,14 @@ def page_specs() -> dict[str, PageSpec]:
     }
 
 
+APP_TITLE = "LTV Procesverkenner"
+
+
+def tab_title(*parts: str) -> None:
+    """The browser tab's title: what the page shows first, the app's name last."""
+    st.set_page_config(page_title=" · ".join([*(p for p in parts if p), APP_TITLE]))
+
+
 def open_process(process_id: str, step: str | None = None) -> None:
     """Switch to the Proces page showing `process_id` (and `step`), as a link would."""
     params = {"proces": process_id}
