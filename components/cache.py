@@ -23,6 +23,9 @@ from leidraad.drawing.layout import Geometry, layout_process
 from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.queries.graph import HandoverRecord, chain_graph, handovers
+from leidraad.rooms.config import database_url
+from leidraad.rooms.questions import LiveQuestion, questions_of
+from leidraad.rooms.store import RoomStore
 
 CONTENT_ENV = "LTV_CONTENT"
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "processes"
@@ -119,3 +122,19 @@ def _index(version: str) -> ModelIndex:
 
 def model_index() -> ModelIndex:
     return _index(content_version())
+
+
+@st.cache_resource(show_spinner=False)
+def room_store() -> RoomStore:
+    """One database connection pool per server process for the live rooms (schema migrated on first use)."""
+    return RoomStore(database_url())
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _room_questions(version: str, kind: str, source: str) -> list[LiveQuestion] | None:
+    return questions_of(current_content().model, kind, source)
+
+
+def room_questions(kind: str, source: str) -> list[LiveQuestion] | None:
+    """The questions of a live room, built once per content version (participants poll them often)."""
+    return _room_questions(content_version(), kind, source)

@@ -12,8 +12,9 @@ PROCES_URL = "proces"
 VIEWS = Path(__file__).resolve().parent.parent / "views"
 
 
-def _page(script: str, title: str, url_path: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(VIEWS / script, title=title, url_path=url_path, icon=icon, default=default)
+def _page(script: str, title: str, url_path: str, icon: str, default: bool = False, hidden: bool = False) -> st.Page:
+    visibility = "hidden" if hidden else "visible"
+    return st.Page(VIEWS / script, title=title, url_path=url_path, icon=icon, default=default, visibility=visibility)
 
 
 def pages() -> dict[str, st.Page]:
@@ -30,6 +31,8 @@ def pages() -> dict[str, st.Page]:
         "quiz": _page("quiz.py", "Quiz", "quiz", ":material/quiz:"),
         "bpmn-import": _page("bpmn_import.py", "BPMN importeren", "bpmn-import", ":material/upload_file:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
+        # Participants of a live room come here by the code's URL or QR code; not a page to browse to.
+        "meedoen": _page("meedoen.py", "Meedoen", "meedoen", ":material/how_to_vote:", hidden=True),
     }
 
 

@@ -136,3 +136,6 @@ def page(browser_context) -> Iterator:
     yield page
     page.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
+
+
+from tests.pg_server import postgres_url  # noqa: E402, F401 (a fixture for every test)

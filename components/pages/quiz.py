@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.cache import current_content
 from components.navigation import page_link, query_param, step_link
+from components.panels.live_quiz import live_quiz
 from components.text import md
 from leidraad.quiz.generator import answer_key, generate_quiz
 
@@ -75,6 +76,8 @@ def render() -> None:
             **({"proces": process} if process else {}),
             **({"org": org} if org else {}),
         )
+        return
+    if live_quiz(questions, seed, count, process, org):
         return
     _quiz_form(questions, seed)
 

@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("leidraad.quiz",),
     ("leidraad.bpmn",),
     ("leidraad.exports",),
+    ("leidraad.rooms",),
     ("leidraad.cli", "leidraad.__main__", "leidraad"),
     ("components.text",),
     ("components.cache",),
