@@ -182,7 +182,7 @@ def _scoreboard(code: str, questions: list[LiveQuestion]) -> None:
             f"{place}. {'Deelnemer ' + str(place) if anonymous or not nick else md(nick)}: {score}"
             for place, (nick, score) in enumerate(board, start=1)
         ]
-        st.markdown("  \n".join(lines))
+        st.markdown("\n".join(lines))
 
 
 def case_room_sync(scenario_id: str, nr: int, revealed_steps: set[int]) -> Held | None:
