@@ -187,7 +187,7 @@ class RoomStore:
     def tally(self, code: str, step: int) -> Tally:
         """The trainer's polling path: two small indexed queries in one connection."""
         with self._read() as conn:
-            participants = conn.execute(
+            participants: int = conn.execute(
                 text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}
             ).scalar_one()
             counts = {
@@ -254,7 +254,7 @@ class RoomStore:
             room = self._room(conn, code)
             if room is None or room.closed:
                 raise RoomError("Deze sessie is niet meer open.")
-            present = conn.execute(text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}).scalar_one()
+            present: int = conn.execute(text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}).scalar_one()
             if present >= MAX_PARTICIPANTS:
                 raise RoomError(f"Deze sessie is vol ({MAX_PARTICIPANTS} deelnemers).")
             conn.execute(
