@@ -254,7 +254,9 @@ class RoomStore:
             room = self._room(conn, code)
             if room is None or room.closed:
                 raise RoomError("Deze sessie is niet meer open.")
-            present: int = conn.execute(text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}).scalar_one()
+            present: int = conn.execute(
+                text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}
+            ).scalar_one()
             if present >= MAX_PARTICIPANTS:
                 raise RoomError(f"Deze sessie is vol ({MAX_PARTICIPANTS} deelnemers).")
             conn.execute(
