@@ -69,6 +69,7 @@ class RoomStore:
         self.engine: Engine = make_engine(url)
         self._now = now
         migrate(self.engine)
+        self.purge_expired()  # on every start-up, and whenever a room is made
 
     # ------------------------------------------------------------------------------------------ plumbing
 

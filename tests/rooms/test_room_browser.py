@@ -118,6 +118,9 @@ def test_a_trainer_runs_a_case_and_a_quiz_with_three_phones(
     tap(people[2], right)  # and tapped twice
     expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
     expect(trainer.get_by_text("De verdeling verschijnt bij het onthullen.")).to_be_visible()
+    for page in people:  # no participant sees what the others chose
+        expect(page.get_by_text("Antwoorden")).to_have_count(0)
+        expect(page.get_by_role("progressbar")).to_have_count(0)
 
     trainer.reload()  # the trainer stays the trainer, with the answers
     expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
