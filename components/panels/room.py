@@ -113,13 +113,19 @@ def _qr_png(url: str) -> bytes:
 
 
 def join_block(held: Held, presenting: bool) -> None:
+    """The code, the join URL and its QR code; folded away (the code stays in view) once people are in."""
     url = join_url(held.code)
-    with st.container(border=True, horizontal=True, vertical_alignment="center"):
+    nobody_yet = room_store().count_participants(held.code) == 0
+    label = f"Meedoen: code {held.code} · /{JOIN_PATH}?code={held.code}"
+    with (
+        st.expander(label, expanded=nobody_yet),
+        st.container(horizontal=True, vertical_alignment="center"),
+    ):
         st.image(_qr_png(url), width=220 if presenting else 150, alt=f"QR-code voor {url}")
         with st.container():
             st.markdown(f"**Doe mee op je telefoon** met code **{held.code}**")
             st.markdown(f"`{url}`")
-            st.caption(f"Of ga naar /{JOIN_PATH}?code={held.code} op deze site.")
+            st.caption("Scan de QR-code of typ het adres; een bijnaam is niet nodig.")
 
 
 @st.fragment(run_every=TRAINER_POLL)
@@ -135,10 +141,11 @@ def live_answers(code: str, kind: str, source: str, step: int, revealed: bool) -
         st.caption("De verdeling verschijnt bij het onthullen.")
         return
     most = max(tally.counts.values(), default=0) or 1
+    columns = st.columns(2 if len(question.choices) > 3 else 1)
     for i, label in enumerate(question.choices):
         count = tally.counts.get(i, 0)
         mark = " ✓" if revealed and question.answer == i else ""
-        st.progress(count / most, text=f"{md(label)}{mark}: **{count}**")
+        columns[i % len(columns)].progress(count / most, text=f"{md(label)}{mark}: **{count}**")
 
 
 def trainer_tools(held: Held, kind: str, source: str) -> None:

@@ -185,12 +185,18 @@ class RoomStore:
                 {"t": self._ms(), "c": code},
             )
 
+    def _count_participants(self, conn: Connection, code: str) -> int:
+        count: int = conn.execute(text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}).scalar_one()
+        return count
+
+    def count_participants(self, code: str) -> int:
+        with self._read() as conn:
+            return self._count_participants(conn, code)
+
     def tally(self, code: str, step: int) -> Tally:
         """The trainer's polling path: two small indexed queries in one connection."""
         with self._read() as conn:
-            participants: int = conn.execute(
-                text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}
-            ).scalar_one()
+            participants = self._count_participants(conn, code)
             counts = {
                 row[0]: row[1]
                 for row in conn.execute(
@@ -255,10 +261,7 @@ class RoomStore:
             room = self._room(conn, code)
             if room is None or room.closed:
                 raise RoomError("Deze sessie is niet meer open.")
-            present: int = conn.execute(
-                text("SELECT COUNT(*) FROM participants WHERE room = :c"), {"c": code}
-            ).scalar_one()
-            if present >= MAX_PARTICIPANTS:
+            if self._count_participants(conn, code) >= MAX_PARTICIPANTS:
                 raise RoomError(f"Deze sessie is vol ({MAX_PARTICIPANTS} deelnemers).")
             conn.execute(
                 text(

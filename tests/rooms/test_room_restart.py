@@ -56,7 +56,7 @@ def test_a_room_survives_a_server_restart(
         new_base = server.url
         trainer.goto(re.sub(r"^http://127\.0\.0\.1:\d+", new_base, trainer.url))
         expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
-        expect(trainer.get_by_text(f"code {code}")).to_be_visible()
+        expect(trainer.get_by_text(f"Meedoen: code {code}")).to_be_visible()
         phone.goto(re.sub(r"^http://127\.0\.0\.1:\d+", new_base, phone.url))
         expect(phone.get_by_text("Je doet mee als Telefoon")).to_be_visible()
         expect(phone.get_by_text("Je antwoord is binnen.")).to_be_visible()
