@@ -141,10 +141,14 @@ def bpmn_preview(digest: str, files: tuple[tuple[str, bytes], ...]) -> Preview:
     return _bpmn_preview(digest, files)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _room_store(url: str) -> RoomStore:
+    return RoomStore(url)
+
+
 def room_store() -> RoomStore:
     """One database connection pool per server process for the live rooms (schema migrated on first use)."""
-    return RoomStore(database_url())
+    return _room_store(database_url())
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -35,6 +35,18 @@ def url_list(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()[:1] not in ("", "#")]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def room_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Live rooms made by tests (and the servers they start) go to a temporary folder, not the checkout's."""
+    before = os.environ.get("LTV_DATA_DIR")
+    os.environ["LTV_DATA_DIR"] = str(tmp_path_factory.mktemp("ltv-data"))
+    yield
+    if before is None:
+        os.environ.pop("LTV_DATA_DIR", None)
+    else:
+        os.environ["LTV_DATA_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def dot_available() -> None:
     require(shutil.which("dot") is not None, "Graphviz ('dot', Debian package graphviz)")

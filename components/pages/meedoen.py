@@ -13,6 +13,7 @@ from datetime import timedelta
 import streamlit as st
 
 from components.cache import room_questions, room_store
+from components.guard import guarded
 from components.navigation import query_param
 from components.text import md
 from leidraad.rooms.codes import normalise_code
@@ -103,6 +104,7 @@ def _answer(code: str, token: str, step: int, choice: int, choices: int) -> None
 
 
 @st.fragment(run_every=PARTICIPANT_POLL)
+@guarded("de vraag van de live sessie")
 def _live(code: str, participant: Participant, token: str) -> None:
     """Polled every two seconds: the room's current question, this participant's answer, and after the
     reveal whether it was right."""

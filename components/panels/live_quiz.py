@@ -4,10 +4,20 @@ phones, the trainer reveals and goes on with the buttons or the clicker keys (se
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from components.cache import room_questions, room_store
 from components.navigation import query_param
-from components.panels.room import Held, choice_list, held_room, join_block, live_answers, start_button, trainer_tools
+from components.panels.room import (
+    Held,
+    choice_list,
+    held_room,
+    join_block,
+    live_answers,
+    start_button,
+    trainer_tools,
+    unreachable,
+)
 from components.presenter import presenter_keys
 from components.text import md
 from leidraad.quiz.templates import Question
@@ -35,7 +45,11 @@ def live_quiz(questions: list[Question], seed: int, count: int, process: str | N
     """The live quiz when this trainer runs one for these settings (True: the page shows nothing else);
     otherwise the button that starts one (False)."""
     source = quiz_source(seed, count, process, org)
-    held = held_room("quiz", source)
+    try:
+        held = held_room("quiz", source)
+    except SQLAlchemyError:
+        unreachable()
+        return False
     if held is None:
         start_button("quiz", source, 1, f"quiz-{seed}")
         return False

@@ -9,13 +9,16 @@ the trainer the trainer) and in the session; the join URL carries only the code.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
 import segno
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from components.cache import room_questions, room_store
+from components.guard import guarded
 from components.navigation import query_param
 from components.text import md
 from leidraad.exports.csv_tables import to_csv
@@ -23,6 +26,7 @@ from leidraad.rooms.codes import normalise_code
 from leidraad.rooms.questions import LiveQuestion, results_rows, scoreboard
 from leidraad.rooms.store import RoomError
 
+log = logging.getLogger("ltv.rooms")
 TRAINER_POLL = timedelta(seconds=1)
 JOIN_PATH = "meedoen"
 CODE_PARAM = "kamer"
@@ -45,9 +49,12 @@ def _key(kind: str, source: str) -> str:
 def held_room(kind: str, source: str) -> Held | None:
     """The open room this trainer runs for this case or quiz: from the URL after a reload, else the session.
     Keeps the URL in step, so a reload (or presentation mode) keeps the room."""
-    store = room_store()
     key = _key(kind, source)
     code, token = normalise_code(query_param(CODE_PARAM)), query_param(TOKEN_PARAM)
+    if not (code and token) and key not in st.session_state:
+        _forget_url()
+        return None  # no room here: the page needs no database
+    store = room_store()
     if code and token:
         room = store.room(code)
         if room is not None and room.kind == kind and room.source == source and store.is_trainer(code, token):
@@ -76,8 +83,16 @@ def _forget_url() -> None:
 
 def start_button(kind: str, source: str, step: int, label_key: str) -> None:
     def _start() -> None:
-        room, token = room_store().create_room(kind, source, step)
+        try:
+            room, token = room_store().create_room(kind, source, step)
+        except SQLAlchemyError:
+            log.exception("could not make a room")
+            st.session_state["room.error"] = "De live sessie kon niet starten: de database is niet bereikbaar."
+            return
         st.session_state[_key(kind, source)] = Held(room.code, token)
+
+    if error := st.session_state.pop("room.error", None):
+        st.warning(error, icon="📡")
 
     st.button(
         "Live sessie starten",
@@ -129,6 +144,7 @@ def join_block(held: Held, presenting: bool) -> None:
 
 
 @st.fragment(run_every=TRAINER_POLL)
+@guarded("de antwoorden van de live sessie")
 def live_answers(code: str, kind: str, source: str, step: int, revealed: bool) -> None:
     """Polled every second: the number of participants and answers and, if wanted, their distribution."""
     questions = room_questions(kind, source) or []
@@ -195,10 +211,19 @@ def _scoreboard(code: str, questions: list[LiveQuestion]) -> None:
 def case_room_sync(scenario_id: str, nr: int, revealed_steps: set[int]) -> Held | None:
     """For the Training page, before it draws the step: the room this trainer runs for the case, moved to
     step `nr`; a reveal the room remembers is added to the page's revealed steps."""
-    held = held_room("casus", scenario_id)
-    if held is not None and sync_position(held, nr, nr in revealed_steps):
-        revealed_steps.add(nr)
+    try:
+        held = held_room("casus", scenario_id)
+        if held is not None and sync_position(held, nr, nr in revealed_steps):
+            revealed_steps.add(nr)
+    except SQLAlchemyError:
+        unreachable()
+        return None
     return held
+
+
+def unreachable() -> None:
+    log.exception("the room database is unreachable")
+    st.warning("De live sessie is nu niet bereikbaar (database). De rest van de pagina werkt gewoon.", icon="📡")
 
 
 def case_room_panel(held: Held | None, scenario_id: str, nr: int, revealed: bool, presenting: bool) -> None:
@@ -206,7 +231,11 @@ def case_room_panel(held: Held | None, scenario_id: str, nr: int, revealed: bool
     if held is None:
         start_button("casus", scenario_id, nr, f"casus-{scenario_id}")
         return
-    join_block(held, presenting)
+    try:
+        join_block(held, presenting)
+    except SQLAlchemyError:
+        unreachable()
+        return
     live_answers(held.code, "casus", scenario_id, nr, revealed)
     trainer_tools(held, "casus", scenario_id)
 
