@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("leidraad.bpmn",),
     ("leidraad.exports",),
     ("leidraad.versions",),
+    ("leidraad.rooms",),
     ("leidraad.cli", "leidraad.__main__", "leidraad"),
     ("components.text",),
     ("components.cache",),
