@@ -119,8 +119,9 @@ def health_routes() -> list[Route]:
 @asynccontextmanager
 async def lifespan(_app: st.App) -> AsyncIterator[None]:
     setup_logging()
+    config = production_config()
     logging.getLogger("ltv.serve").info(
-        "serving on %s:%s/%s", os.environ.get("LTV_ADDRESS", "0.0.0.0"), os.environ.get("LTV_PORT", "8501"), base_url_path()
+        "serving on %s:%s/%s", config["server.address"], config["server.port"], config["server.baseUrlPath"]
     )
     WARMUP.start()
     yield

@@ -39,6 +39,8 @@ DB_NAME = "ltv"
 DB_ROLE = "ltv"
 HEADERS = ROOT / "deploy" / "security-headers.json"
 STARTUP_TIMEOUT_S = 90
+NOLOGIN = "/usr/sbin/nologin"
+LOCALE = ["--encoding=UTF8", "--locale=C.UTF-8"]
 
 
 @dataclass
@@ -134,7 +136,7 @@ def ensure_pg_user() -> None:
         return
     say(f"creating the system user {PG_USER} (PostgreSQL does not run as root)")
     subprocess.run(
-        ["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", PG_USER],
+        ["useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", NOLOGIN, PG_USER],
         check=True,
     )
 
@@ -183,7 +185,7 @@ def start_postgres(state: State) -> None:
         subprocess.run(
             as_pg_user(
                 [pg_bin("initdb"), "-D", str(data), "-U", DB_ROLE, f"--pwfile={pwfile}", "--auth=scram-sha-256"]
-                + ["--encoding=UTF8", "--locale=C.UTF-8"]
+                + LOCALE
             ),
             check=True,
             stdout=subprocess.DEVNULL,
@@ -449,7 +451,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["start", "stop", "status", "headers"])
     parser.add_argument("--dir", type=Path, default=Path(os.environ.get("LTV_CLUSTER_DIR", DEFAULT_DIR)))
     parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS", "2")))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("CLUSTER_PORT", "8580")), help="0: any free port")
+    port = int(os.environ.get("CLUSTER_PORT", "8580"))
+    parser.add_argument("--port", type=int, default=port, help="the proxy's port (0: any free port)")
     args = parser.parse_args(argv)
     folder = args.dir.resolve()
     if args.command == "start":
