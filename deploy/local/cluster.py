@@ -40,7 +40,7 @@ DB_ROLE = "ltv"
 HEADERS = ROOT / "deploy" / "security-headers.json"
 STARTUP_TIMEOUT_S = 90
 NOLOGIN = "/usr/sbin/nologin"
-LOCALE = ["--encoding=UTF8", "--locale=C.UTF-8"]
+INITDB_OPTIONS = ["--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"]
 
 
 @dataclass
@@ -183,10 +183,7 @@ def start_postgres(state: State) -> None:
             shutil.chown(pwfile, PG_USER, PG_USER)
         pwfile.chmod(0o600)
         subprocess.run(
-            as_pg_user(
-                [pg_bin("initdb"), "-D", str(data), "-U", DB_ROLE, f"--pwfile={pwfile}", "--auth=scram-sha-256"]
-                + LOCALE
-            ),
+            as_pg_user([pg_bin("initdb"), "-D", str(data), "-U", DB_ROLE, f"--pwfile={pwfile}", *INITDB_OPTIONS]),
             check=True,
             stdout=subprocess.DEVNULL,
         )
