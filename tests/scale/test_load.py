@@ -105,10 +105,10 @@ async def click_step(page, step_id: str, label: str, session: Session) -> None:
 async def run_session(browser, cluster: Cluster, session: Session, progress: dict, killed: asyncio.Event) -> None:
     from playwright.async_api import expect
 
-    await asyncio.sleep(session.number * 0.3)  # people arrive over ~10 s, not in one instant
+    await asyncio.sleep(session.number * 0.5)  # people arrive over ~15 s, not in one instant
     context = await browser.new_context(viewport={"width": 1366, "height": 768})
     page = await context.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(90_000)
 
     def on_frame(_payload: object) -> None:
         if len(session.ws_first_frame) < len(session.ws_opened):
@@ -127,8 +127,8 @@ async def run_session(browser, cluster: Cluster, session: Session, progress: dic
     page.on("pageerror", lambda e: session.page_errors.append(str(e)))
     page.on("response", on_response)
     try:
-        await page.goto(f"{cluster.url}proces?proces={session.process}")
-        await page.locator("g.node").first.wait_for()
+        await page.goto(f"{cluster.url}proces?proces={session.process}", wait_until="domcontentloaded")
+        await page.locator("g.node").first.wait_for(timeout=180_000)
         session.replica_before = await replica_of(context)
         for i, (step_id, label) in enumerate(session.steps):
             await page.wait_for_timeout(400)  # reading time
