@@ -95,9 +95,23 @@ def _json_console(logger: logging.Logger) -> None:
     logger.addHandler(logger.streamlit_console_handler)  # type: ignore[attr-defined]
 
 
+def _not_a_passing_probe(record: logging.LogRecord) -> bool:
+    """Leaves out the access lines of health probes that passed (the proxy asks every second)."""
+    args = record.args
+    if isinstance(args, tuple) and len(args) >= 5:
+        path = str(args[2]).split("?")[0]
+        return not (path.endswith(("/healthz", "/_stcore/health")) and args[4] == 200)
+    return True
+
+
 def setup_logging() -> None:
     streamlit.logger.setup_formatter = _json_console  # every Streamlit logger, also those made later
     streamlit.logger.update_formatter()
+    access = streamlit.logger.get_logger("uvicorn.access")
+    if _not_a_passing_probe not in access.filters:
+        access.addFilter(_not_a_passing_probe)
+    # The content is loaded outside a page run on purpose (see components/health.py).
+    streamlit.logger.get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     ltv = logging.getLogger("ltv")
     ltv.handlers[:] = [_stdout_handler()]
     ltv.setLevel(logging.INFO)

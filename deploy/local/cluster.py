@@ -151,7 +151,8 @@ def pg_folder(state_dir: Path) -> Path:
     shutil.chown(folder, PG_USER, PG_USER)
     if subprocess.run(as_pg_user(["test", "-w", str(folder)])).returncode == 0:
         return folder
-    fallback = Path("/var/tmp") / f"ltv-cluster-{abs(hash(str(state_dir))) % 10**8}" / "postgres"
+    digest = hashlib.sha256(str(state_dir).encode()).hexdigest()[:12]
+    fallback = Path("/var/tmp") / f"ltv-cluster-{digest}" / "postgres"
     say(f"{PG_USER} cannot reach {folder}; PostgreSQL's data goes to {fallback}")
     fallback.mkdir(parents=True, exist_ok=True)
     shutil.chown(fallback, PG_USER, PG_USER)
@@ -160,16 +161,17 @@ def pg_folder(state_dir: Path) -> Path:
 
 
 def pg_paths(state_dir: Path) -> tuple[Path, Path, Path]:
+    """Data, socket folder and log of PostgreSQL (the log beside the data: PostgreSQL's user writes it)."""
     moved = state_dir / "postgres-location"
     folder = Path(moved.read_text()) if moved.exists() else state_dir / "postgres"
-    return folder / "data", folder / "run", state_dir / "logs" / "postgres.log"
+    return folder / "data", folder / "run", folder / "postgres.log"
 
 
 def start_postgres(state: State) -> None:
     state_dir = Path(state.dir)
     ensure_pg_user()
-    folder = pg_folder(state_dir)
-    data, run, log = folder / "data", folder / "run", state_dir / "logs" / "postgres.log"
+    pg_folder(state_dir)
+    data, run, log = pg_paths(state_dir)
     for path in (data, run):
         path.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
@@ -177,7 +179,7 @@ def start_postgres(state: State) -> None:
     data.chmod(0o700)
     if not (data / "PG_VERSION").exists():
         say("initialising PostgreSQL")
-        pwfile = folder / "pwfile"
+        pwfile = data.parent / "pwfile"
         pwfile.write_text(state.pg_password + "\n")
         if os.geteuid() == 0:
             shutil.chown(pwfile, PG_USER, PG_USER)

@@ -58,4 +58,7 @@ def cluster() -> Iterator[Cluster]:
     cluster.state = json.loads((folder / "cluster.json").read_text())
     yield cluster
     print(cluster.run("stop").stdout)
+    moved = folder / "postgres-location"
+    if moved.exists():
+        shutil.rmtree(Path(moved.read_text()).parent, ignore_errors=True)
     shutil.rmtree(folder, ignore_errors=True)
