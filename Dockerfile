@@ -3,6 +3,7 @@
 #   docker build -t ltv-procesverkenner .            (or: make image; podman works the same)
 #   docker run -p 8501:8501 -e LTV_DATABASE_URL=postgresql://… ltv-procesverkenner
 # Another content folder: -v /srv/leidraad:/content:ro -e LTV_CONTENT=/content
+# Without LTV_DATABASE_URL the live rooms use SQLite in /data (mount a volume there to keep them).
 
 ARG DEBIAN_IMAGE=debian:12-slim
 
@@ -25,7 +26,8 @@ ARG RUN_PACKAGES="graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 li
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 ${RUN_PACKAGES} \
  && rm -rf /var/lib/apt/lists/*
-RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/ltv --shell /usr/sbin/nologin ltv
+RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/ltv --shell /usr/sbin/nologin ltv \
+ && mkdir /data && chown 10001:10001 /data
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY app.py serve.py ./
@@ -38,6 +40,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     LTV_CONTENT=/app/processes \
+    LTV_DATA_DIR=/data \
     LTV_ADDRESS=0.0.0.0 \
     LTV_PORT=8501
 USER 10001:10001
