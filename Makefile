@@ -35,7 +35,7 @@ test: setup test-packages $(NODE_STAMP) lint typecheck
 # The edit-test loop: core, content, architecture and AppTest tests; no browser, well under a minute.
 test-fast: setup lint typecheck
 	$(BIN)/python -m leidraad check --strict processes
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/python -m pytest -q -m "not browser and not scale"
 
 setup: system-packages $(STAMP)
 
