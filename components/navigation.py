@@ -51,6 +51,7 @@ def page_specs() -> dict[str, PageSpec]:
         "zoeken": _page("zoeken.py", "Zoeken", "zoeken", ":material/search:"),
         "training": _page("training.py", "Training", "training", ":material/school:"),
         "quiz": _page("quiz.py", "Quiz", "quiz", ":material/quiz:"),
+        "wijzigingen": _page("wijzigingen.py", "Wijzigingen", "wijzigingen", ":material/difference:"),
         "bpmn-import": _page("bpmn_import.py", "BPMN importeren", "bpmn-import", ":material/upload_file:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
     }
