@@ -31,6 +31,9 @@ from leidraad.queries.organisation_profile import OrganisationProfile, organisat
 from leidraad.queries.search import SearchIndex, build_search_index
 from leidraad.quiz.generator import question_pool
 from leidraad.quiz.templates import QuestionTemplate
+from leidraad.rooms.config import database_url
+from leidraad.rooms.questions import LiveQuestion, questions_of
+from leidraad.rooms.store import RoomStore
 from leidraad.versions.diff import diff_models
 from leidraad.versions.ghosts import Comparison, compare_drawing
 from leidraad.versions.git_source import (
@@ -270,3 +273,23 @@ def _quiz_pool(version: str) -> list[QuestionTemplate]:
 def quiz_pool() -> list[QuestionTemplate]:
     """Every quiz question the content gives, built once per content version (a rerun only picks)."""
     return _quiz_pool(content_version())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _room_store(url: str) -> RoomStore:
+    return RoomStore(url)
+
+
+def room_store() -> RoomStore:
+    """One database connection pool per server process for the live rooms (schema migrated on first use)."""
+    return _room_store(database_url())
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _room_questions(version: str, kind: str, source: str) -> list[LiveQuestion] | None:
+    return questions_of(current_content().model, kind, source)
+
+
+def room_questions(kind: str, source: str) -> list[LiveQuestion] | None:
+    """The questions of a live room, built once per content version (participants poll them often)."""
+    return _room_questions(content_version(), kind, source)

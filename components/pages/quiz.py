@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.cache import current_content, quiz_pool
 from components.navigation import page_link, query_param, step_link
+from components.panels.live_quiz import live_quiz
 from components.text import md
 from leidraad.model import Model
 from leidraad.quiz.generator import answer_key, generate_quiz
@@ -66,6 +67,8 @@ def render() -> None:
         page_link("quiz", "Terug naar de quiz", icon=":material/arrow_back:", **params)
         return
     _settings(model, seed, count, process, org, params)
+    if live_quiz(questions, seed, count, process, org):
+        return
     _quiz_form(questions, seed)
 
 
