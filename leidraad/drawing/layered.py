@@ -91,7 +91,11 @@ class _Chain:
     label_at: int | None = None  # index in vertices of the label dummy
 
 
-def layout(items: list[Item], links: list[Link], lane_count: int, sp: Spacing, restarts: int = 8) -> Placement:
+def layout(
+    items: list[Item], links: list[Link], lane_count: int, sp: Spacing, restarts: int = 8, dummy_lane: str = "source"
+) -> Placement:
+    """Lay out the items; long flows run in the lane of their source (`dummy_lane="source"`) or of
+    their target ("target") until the rank where they turn into the other lane."""
     index = {it.id: i for i, it in enumerate(items)}
     usable = [lk for lk in links if lk.source in index and lk.target in index and lk.source != lk.target]
     pairs = [(index[lk.source], index[lk.target]) for lk in usable]
@@ -102,14 +106,14 @@ def layout(items: list[Item], links: list[Link], lane_count: int, sp: Spacing, r
     for k, (lk, (s, t)) in enumerate(zip(usable, pairs, strict=True)):
         rev = k in back
         a, b = (t, s) if rev else (s, t)
-        lane = items[s].lane
+        lane = items[s].lane if dummy_lane == "source" else items[t].lane
         chain = [a]
         label_rank = (ranks[a] + 1) if not rev else (ranks[b] - 1)
         label_at = None
         for r in range(ranks[a] + 1, ranks[b]):
             if lk.label and r == label_rank:
                 m, bf, af = lk.label
-                verts.append(_Vertex(lane, m, bf, af, None, r, weight=6.0))
+                verts.append(_Vertex(items[s].lane, m, bf, af, None, r, weight=6.0))
                 label_at = len(chain)
             else:
                 verts.append(_Vertex(lane, 0.0, 0.0, 0.0, None, r, weight=4.0))
@@ -122,6 +126,7 @@ def layout(items: list[Item], links: list[Link], lane_count: int, sp: Spacing, r
     layers = _order(verts, lane_count, restarts)
     crossings = _total_crossings(layers, verts, _positions(layers))
     cross, lanes = _cross_coordinates(layers, verts, lane_count, sp)
+    _straighten(chains, layers, verts, cross, lanes, sp)
     return _route(items, verts, layers, chains, cross, lanes, sp, crossings)
 
 
@@ -207,7 +212,7 @@ def _crossings_between(upper: list[int], verts: list[_Vertex], pos: dict[int, in
         while j < len(segs) and segs[j][0] == segs[i][0]:
             j += 1
         for _, b in segs[i:j]:  # count earlier segments ending strictly below b
-            k = b + 2
+            k = b + 1
             below = 0
             while k > 0:
                 below += tree[k]
@@ -269,6 +274,58 @@ def _transpose(layers: list[list[int]], verts: list[_Vertex], pos: dict[int, int
                     improved = True
 
 
+SIFT_LIMIT = 400  # items and dummies up to which every item is also tried at every place in its lane
+
+
+def _sift(layers: list[list[int]], verts: list[_Vertex], pos: dict[int, int]) -> None:
+    """Move each item to the place in its lane (same rank) with the fewest crossings around it."""
+
+    def local(r: int) -> int:
+        count = 0
+        if r > 0:
+            count += _crossings_between(layers[r - 1], verts, pos)
+        if r + 1 < len(layers):
+            count += _crossings_between(layers[r], verts, pos)
+        return count
+
+    for _round in range(3):
+        improved = False
+        for r, layer in enumerate(layers):
+            if len(layer) < 3:
+                continue
+            for v in list(layer):
+                lane = verts[v].lane
+                same = [i for i, u in enumerate(layer) if verts[u].lane == lane]
+                if len(same) < 2:
+                    continue
+                best_cost, best_at = local(r), layer.index(v)
+                start = best_at
+                for at in same:
+                    if at == start:
+                        continue
+                    trial = [u for u in layer if u != v]
+                    trial.insert(at, v)
+                    layer[:] = trial
+                    for i, u in enumerate(layer):
+                        pos[u] = i
+                    cost = local(r)
+                    if cost < best_cost:
+                        best_cost, best_at = cost, at
+                    layer[:] = [u for u in layer if u != v]
+                    layer.insert(start, v)
+                    for i, u in enumerate(layer):
+                        pos[u] = i
+                if best_at != start:
+                    layer.remove(v)
+                    layer.insert(best_at, v)
+                    for i, u in enumerate(layer):
+                        pos[u] = i
+                    start = best_at
+                    improved = True
+        if not improved:
+            break
+
+
 def _order(verts: list[_Vertex], lane_count: int, restarts: int) -> list[list[int]]:
     depth = max((v.rank for v in verts), default=0) + 1
     layers: list[list[int]] = [[] for _ in range(depth)]
@@ -311,6 +368,10 @@ def _order(verts: list[_Vertex], lane_count: int, restarts: int) -> list[list[in
         if best_count == 0:
             break
     assert best is not None
+    if size < SIFT_LIMIT and best_count:
+        pos = _positions(best)
+        _sift(best, verts, pos)
+        _transpose(best, verts, pos)
     return best
 
 
@@ -361,49 +422,100 @@ def _cross_coordinates(
                 c += _gap(verts[g[i - 1]], verts[v], sp)
             cross[v] = c + verts[v].before
             c += verts[v].before + verts[v].after
-    by_rank: list[list[list[int]]] = [[] for _ in layers]
+    by_rank: list[list[_Group]] = [[] for _ in layers]
     for g in groups:
-        by_rank[verts[g[0]].rank].append(g)
-    passes = 16 if len(verts) < 1500 else 6
+        by_rank[verts[g[0]].rank].append(_group(g, verts, lanes, sp))
+    passes = 16 if len(verts) < 300 else (8 if len(verts) < 1500 else 4)
     for p in range(passes):
         downward = p % 2 == 0
         ranks = range(len(layers)) if downward else range(len(layers) - 1, -1, -1)
         for r in ranks:
             for g in by_rank[r]:
-                _place_group(g, verts, cross, lanes, sp, "both" if p == passes - 1 else ("up" if downward else "down"))
+                _place_group(g, verts, cross, "both" if p == passes - 1 else ("up" if downward else "down"))
     return cross, lanes
 
 
-def _place_group(
-    g: list[int],
-    verts: list[_Vertex],
-    cross: dict[int, float],
-    lanes: list[tuple[float, float]],
-    sp: Spacing,
-    side: str,
-) -> None:
-    targets, weights, offsets = [], [], []
-    off = 0.0
-    for i, v in enumerate(g):
+@dataclass
+class _Group:
+    """The items of one lane in one rank, in order, with what placing them needs that does not change."""
+
+    vertices: list[int]
+    offsets: list[float]
+    lo: float
+    hi: float
+    dummy_chain: list[bool]  # a dummy whose neighbours are dummies too: keep it straight harder
+
+
+def _group(g: list[int], verts: list[_Vertex], lanes: list[tuple[float, float]], sp: Spacing) -> _Group:
+    offsets = [0.0]
+    for i in range(1, len(g)):
+        a, b = verts[g[i - 1]], verts[g[i]]
+        offsets.append(offsets[-1] + a.after + _gap(a, b, sp) + b.before)
+    lane_top, size = lanes[verts[g[0]].lane]
+    lo = lane_top + sp.lane_pad + verts[g[0]].before
+    hi = lane_top + size - sp.lane_pad - verts[g[-1]].after - offsets[-1]
+    chain = [verts[v].item is None and all(verts[u].item is None for u in verts[v].up + verts[v].down) for v in g]
+    return _Group(g, offsets, lo, hi, chain)
+
+
+def _place_group(gr: _Group, verts: list[_Vertex], cross: dict[int, float], side: str) -> None:
+    targets, weights = [], []
+    for v, off, chain in zip(gr.vertices, gr.offsets, gr.dummy_chain, strict=True):
         vx = verts[v]
-        if i:
-            off += verts[g[i - 1]].after + _gap(verts[g[i - 1]], vx, sp) + vx.before
         nbrs = vx.up if side == "up" else vx.down if side == "down" else vx.up + vx.down
-        if nbrs:
+        if len(nbrs) == 1:
+            want, w = cross[nbrs[0]], vx.weight * (2.0 if chain else 1.0)
+        elif nbrs:
             values = sorted(cross[u] for u in nbrs)
             mid = len(values) // 2
             want = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
-            w = vx.weight * (2.0 if all(verts[u].item is None for u in nbrs) and vx.item is None else 1.0)
+            w = vx.weight * (2.0 if chain else 1.0)
         else:
             want, w = cross[v], 0.05
         targets.append(want - off)
         weights.append(w)
-        offsets.append(off)
-    lane_top, size = lanes[verts[g[0]].lane]
-    lo = lane_top + sp.lane_pad + verts[g[0]].before
-    hi = lane_top + size - sp.lane_pad - verts[g[-1]].after - offsets[-1]
-    for v, z, off in zip(g, _isotonic(targets, weights), offsets, strict=True):
+    lo, hi = gr.lo, gr.hi
+    for v, z, off in zip(gr.vertices, _isotonic(targets, weights), gr.offsets, strict=True):
         cross[v] = min(max(z, lo), hi) + off
+
+
+def _straighten(
+    chains: list[_Chain],
+    layers: list[list[int]],
+    verts: list[_Vertex],
+    cross: dict[int, float],
+    lanes: list[tuple[float, float]],
+    sp: Spacing,
+) -> None:
+    """Put the dummies of a long flow on one line where their neighbours leave room: a flow that
+    jogs at every rank is hard to follow."""
+    pos = _positions(layers)
+
+    def room(v: int) -> tuple[float, float]:
+        layer = layers[verts[v].rank]
+        i = pos[v]
+        vx = verts[v]
+        lane_top, size = lanes[vx.lane]
+        lo, hi = lane_top + sp.lane_pad + vx.before, lane_top + size - sp.lane_pad - vx.after
+        if i > 0 and verts[layer[i - 1]].lane == vx.lane:
+            p = verts[layer[i - 1]]
+            lo = max(lo, cross[layer[i - 1]] + p.after + _gap(p, vx, sp) + vx.before)
+        if i + 1 < len(layer) and verts[layer[i + 1]].lane == vx.lane:
+            n = verts[layer[i + 1]]
+            hi = min(hi, cross[layer[i + 1]] - n.before - _gap(vx, n, sp) - vx.after)
+        return lo, hi
+
+    for ch in sorted(chains, key=lambda c: -len(c.vertices)):
+        inner = ch.vertices[1:-1]
+        if not inner:
+            continue
+        values = sorted(cross[v] for v in inner)
+        candidates = [cross[ch.vertices[0]], cross[ch.vertices[-1]], values[len(values) // 2]]
+        for c in candidates:
+            if all(lo - 0.01 <= c <= hi + 0.01 for lo, hi in map(room, inner)):
+                for v in inner:
+                    cross[v] = c
+                break
 
 
 def _isotonic(values: list[float], weights: list[float]) -> list[float]:

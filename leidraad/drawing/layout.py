@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 from leidraad.drawing.geometry import Box, EdgeGeom, Geometry, LaneGeom, NodeGeom
 from leidraad.drawing.layered import Item, Link, Spacing
@@ -173,8 +174,11 @@ LANE_MIN_W = 132.0  # a vertical lane is at least as wide as its header text nee
 LABEL_GAP = 4.0
 EDGE_LABEL_WRAP = 18
 _BOUNDARY_R = 14.0
+DUMMY_LANES = ("source", "target")  # where long flows run; the layout keeps the one with fewer crossings
+VARIANT_LIMIT = 80  # shapes up to which both are tried
 
 
+@lru_cache(maxsize=4096)
 def edge_label_lines(text: str) -> tuple[str, ...]:
     return wrap_label(text, EDGE_LABEL_WRAP, 3)
 
@@ -253,7 +257,13 @@ def layout_process(model: Model, process: Process, direction: str = HORIZONTAL) 
         lane_pad=LANE_PAD,
         lane_min=LANE_MIN_W if vertical else LANE_MIN_H,
     )
-    placed = layered_layout(engine_items, engine_links, len(lanes), spacing, restarts=8)
+    placed = min(
+        (
+            layered_layout(engine_items, engine_links, len(lanes), spacing, 8, where)
+            for where in (DUMMY_LANES if len(engine_items) <= VARIANT_LIMIT else DUMMY_LANES[:1])
+        ),
+        key=lambda p: p.crossings,
+    )
 
     def xy(p: tuple[float, float]) -> tuple[float, float]:
         return (round(p[1], 1), round(p[0], 1)) if vertical else (round(p[0], 1), round(p[1], 1))
