@@ -36,7 +36,7 @@ def export_exchange(args: argparse.Namespace) -> int:
 
             started = time.perf_counter()
             ids = wanted or [p.id for p in model.process_list()]
-            paths = export_processes(model, ids, args.output)
+            paths = export_processes(model, ids, args.output, args.direction)
             size = sum(p.stat().st_size for p in paths)
             print(
                 f"{len(paths)} BPMN file(s), {size / 1024:.0f} KiB, written to {args.output} "
@@ -49,7 +49,7 @@ def export_exchange(args: argparse.Namespace) -> int:
         else:
             from leidraad.exports.process_handout import handout_pdf
 
-            Path(args.output).write_bytes(handout_pdf(model, model.processes[single]))
+            Path(args.output).write_bytes(handout_pdf(model, model.processes[single], direction=args.direction))
     except GraphvizMissing as exc:
         return _fail(str(exc))
     except OSError as exc:
