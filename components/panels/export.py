@@ -26,14 +26,20 @@ DOWNLOADS = {
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def export_bytes(
-    version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...], _model: Model
+    version: str,
+    process_id: str,
+    kind: str,
+    selected: str | None,
+    faded: tuple[str, ...],
+    _model: Model,
+    direction: str = "horizontal",
 ) -> bytes:
     """One download as bytes; `version` (the content hash) and the arguments are the cache key."""
     process = _model.processes[process_id]
     if kind == "bpmn":
         from leidraad.bpmn.export import export_process
 
-        return export_process(_model, process)
+        return export_process(_model, process, direction=direction)
     if kind == "raci":
         from leidraad.exports.csv_tables import raci_table
 
@@ -41,10 +47,10 @@ def export_bytes(
     if kind == "handout":
         from leidraad.exports.process_handout import handout_pdf
 
-        return handout_pdf(_model, process, selected=selected, faded=faded)
+        return handout_pdf(_model, process, selected=selected, faded=faded, direction=direction)
     from leidraad.exports.images import print_svg, svg_to_pdf, svg_to_png
 
-    svg = print_svg(_model, process, selected=selected, faded=faded)
+    svg = print_svg(_model, process, selected=selected, faded=faded, direction=direction)
     if kind == "svg":
         return svg.encode("utf-8")
     if kind == "png":
@@ -54,13 +60,25 @@ def export_bytes(
 
 
 def _deferred(
-    version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...], model: Model
+    version: str,
+    process_id: str,
+    kind: str,
+    selected: str | None,
+    faded: tuple[str, ...],
+    model: Model,
+    direction: str = "horizontal",
 ) -> Callable[[], bytes]:
-    return lambda: export_bytes(version, process_id, kind, selected, faded, model)
+    return lambda: export_bytes(version, process_id, kind, selected, faded, model, direction)
 
 
 def export_panel(
-    model: Model, process: Process, version: str, *, selected: str | None = None, faded_orgs: Sequence[str] = ()
+    model: Model,
+    process: Process,
+    version: str,
+    *,
+    selected: str | None = None,
+    faded_orgs: Sequence[str] = (),
+    direction: str = "horizontal",
 ) -> None:
     """A row of download buttons for `process`; `faded_orgs` are organisation ids shown faded."""
     faded = tuple(f"org-{org}" for org in sorted(faded_orgs))
@@ -68,7 +86,7 @@ def export_panel(
         for kind, (label, suffix, mime) in DOWNLOADS.items():
             st.download_button(
                 label,
-                data=_deferred(version, process.id, kind, selected, faded, model),
+                data=_deferred(version, process.id, kind, selected, faded, model, direction),
                 file_name=f"{process.id}{suffix}",
                 mime=mime,
                 key=f"export-{process.id}-{kind}",
