@@ -7,6 +7,7 @@ exactly what is on the screen; opening such a URL restores it.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
@@ -78,7 +79,7 @@ def render() -> None:
         chosen = st.segmented_control(
             "Weergave",
             list(VIEWS),
-            format_func=VIEWS.get,
+            format_func=lambda v: VIEWS[v],
             default=view,
             key=f"view-{process.id}",
             label_visibility="collapsed",
@@ -122,7 +123,6 @@ def _diagram_view(
     process = model.processes.get(process_id)
     if process is None or st.query_params.get("proces") != process_id:
         st.rerun(scope="app")
-        return
     step = query_param("stap")
     if step and process.node(step) is None:
         st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.", icon="🔎")
@@ -147,11 +147,11 @@ def _diagram_view(
             art.svg, key=key, selected=requested, faded=faded, height=_height(art.geometry.height)
         )
     if selected and selected.startswith("link-"):
-        node = art.geometry.node(selected)
+        link = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
-        if node and node.target:
-            target_process, _, target_step = node.target.partition("/")
-            target = model.resolve_step(node.target)
+        if link and link.target:
+            target_process, _, target_step = link.target.partition("/")
+            target = model.resolve_step(link.target)
             go(target_process, target_step if target and target[1].type != "start" else None)
             st.rerun(scope="app")
         return
@@ -302,7 +302,7 @@ def _breadcrumbs(model: Model, process: Process) -> None:
             st.button("Terug", key="crumb-back", on_click=go, args=(trail[-1], None), icon=":material/arrow_back:")
 
 
-def _overview_page():
+def _overview_page() -> StreamlitPage:
     from components.navigation import pages
 
     return pages()[""]

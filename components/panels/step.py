@@ -178,6 +178,8 @@ def _catalogue_links(model: Model, node: Node, abbreviations: dict[str, tuple[st
         with st.container(horizontal=True, gap="small"):
             for kind, value in refs:
                 entry = model.catalogue_entry(kind, value)
+                if entry is None:
+                    continue
                 label = entry.abbreviation or entry.name
                 st.page_link(
                     pages()["catalogi"],

@@ -47,9 +47,13 @@ def export_exchange(args: argparse.Namespace) -> int:
 
             Path(args.output).write_bytes(table(model, args.table, single))
         else:
-            from leidraad.exports.process_handout import handout_pdf
+            from leidraad.exports.registry import ExportOptions, export_process_file
 
-            Path(args.output).write_bytes(handout_pdf(model, model.processes[single], direction=args.direction))
+            Path(args.output).write_bytes(
+                export_process_file(
+                    model, model.processes[str(single)], "handout", ExportOptions(direction=args.direction)
+                )
+            )
     except GraphvizMissing as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -8,17 +8,20 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from leidraad.checks.folder import check_folder
+from leidraad.content.load import LoadResult
 from leidraad.drawing.plain_diagram import GraphvizMissing, plain_svg
 from leidraad.exports.model_json import model_to_dict
+from leidraad.exports.registry import ExportOptions, export_process_file
 from leidraad.queries.stats import format_stats, model_stats
 
 DEFAULT_CONTENT = "processes"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a clear line, as argparse does
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with a clear line, as argparse does
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -125,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _content_or_fail(folder: str):
+def _content_or_fail(folder: str) -> LoadResult | None:
     if not Path(folder).exists():
         print(f"leidraad: content folder '{folder}' does not exist", file=sys.stderr)
         return None
@@ -174,8 +177,6 @@ def _export(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(result.model.processes)) or "none"
         print(f"leidraad: unknown process '{args.process}' (known: {known})", file=sys.stderr)
         return 2
-    from leidraad.exports.images import print_svg, svg_to_pdf, svg_to_png
-
     try:
         if args.format == "geometry":
             from leidraad.drawing.layout import layout_process
@@ -187,16 +188,12 @@ def _export(args: argparse.Namespace) -> int:
         if args.format == "svg" and args.plain:
             Path(args.output).write_text(plain_svg(result.model, process), encoding="utf-8")
             return 0
-        faded = [f"org-{org.strip()}" for org in args.fade.split(",") if org.strip()]
-        svg = print_svg(result.model, process, selected=args.select, faded=faded, direction=args.direction)
+        faded = tuple(f"org-{org.strip()}" for org in args.fade.split(",") if org.strip())
+        data = export_process_file(
+            result.model, process, args.format, ExportOptions(args.select, faded, direction=args.direction)
+        )
     except GraphvizMissing as exc:
         print(f"leidraad: {exc}", file=sys.stderr)
         return 1
-    if args.format == "svg":
-        Path(args.output).write_text(svg, encoding="utf-8")
-    elif args.format == "png":
-        Path(args.output).write_bytes(svg_to_png(svg))
-    else:
-        subtitle = f"Leidraad Terugkeer en Vertrek, versie {process.sources_as_of or 'onbekend'}"
-        Path(args.output).write_bytes(svg_to_pdf(svg, process.title, subtitle))
+    Path(args.output).write_bytes(data)
     return 0
