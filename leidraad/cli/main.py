@@ -182,8 +182,8 @@ def _export(args: argparse.Namespace) -> int:
             from leidraad.drawing.layout import layout_process
             from leidraad.exports.geometry_json import geometry_to_dict
 
-            data = geometry_to_dict(layout_process(result.model, process, args.direction))
-            Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            laid_out = geometry_to_dict(layout_process(result.model, process, args.direction))
+            Path(args.output).write_text(json.dumps(laid_out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             return 0
         if args.format == "svg" and args.plain:
             Path(args.output).write_text(plain_svg(result.model, process), encoding="utf-8")

@@ -430,8 +430,8 @@ def _cross_coordinates(
         downward = p % 2 == 0
         ranks = range(len(layers)) if downward else range(len(layers) - 1, -1, -1)
         for r in ranks:
-            for g in by_rank[r]:
-                _place_group(g, verts, cross, "both" if p == passes - 1 else ("up" if downward else "down"))
+            for group in by_rank[r]:
+                _place_group(group, verts, cross, "both" if p == passes - 1 else ("up" if downward else "down"))
     return cross, lanes
 
 
