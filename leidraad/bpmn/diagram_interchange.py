@@ -113,23 +113,30 @@ def _waypoints(edge: EdgeGeom, geoms: dict[str, NodeGeom], links: dict[str, Link
     out = list(edge.points)
     # A link drawn as a box in our layout is a small event here: run the line on to the event's side.
     if len(out) >= 2 and edge.target in links:
-        out[-1] = _onto_event(out[-1], out[-2], event_box(geoms[edge.target]))
+        out[-1:] = _onto_event(out[-1], out[-2], event_box(geoms[edge.target]))
     if len(out) >= 2 and edge.source in links:
-        out[0] = _onto_event(out[0], out[1], event_box(geoms[edge.source]))
+        out[:1] = reversed(_onto_event(out[0], out[1], event_box(geoms[edge.source])))
     cleaned: list[tuple[float, float]] = []
     for x, y in out:
         point = (round(x, 1), round(y, 1))
-        if not cleaned or abs(cleaned[-1][0] - point[0]) + abs(cleaned[-1][1] - point[1]) > 0.5:
+        if not cleaned or abs(cleaned[-1][0] - point[0]) + abs(cleaned[-1][1] - point[1]) > 0.05:
             cleaned.append(point)
     if len(cleaned) == 1:
         cleaned.append((cleaned[0][0] + 1, cleaned[0][1]))
     return cleaned
 
 
-def _onto_event(end: tuple[float, float], before: tuple[float, float], box: Box) -> tuple[float, float]:
-    """Move the end of an axis-parallel last segment to the side of the (smaller) event it meets."""
+def _onto_event(end: tuple[float, float], before: tuple[float, float], box: Box) -> list[tuple[float, float]]:
+    """The end of an axis-parallel last segment moved onto the side of the (smaller) event it meets;
+    with a jog (still orthogonal) when the line would miss the event."""
     if abs(end[1] - before[1]) < 0.01:  # horizontal: enter from the left or right
-        y = min(max(end[1], box.y), box.y + box.h)
-        return (box.x if before[0] < box.cx else box.x + box.w, y)
-    x = min(max(end[0], box.x), box.x + box.w)
-    return (x, box.y if before[1] < box.cy else box.y + box.h)
+        side = box.x if before[0] < box.cx else box.x + box.w
+        if box.y <= end[1] <= box.y + box.h:
+            return [(side, end[1])]
+        mid = (before[0] + side) / 2
+        return [(mid, end[1]), (mid, box.cy), (side, box.cy)]
+    side = box.y if before[1] < box.cy else box.y + box.h
+    if box.x <= end[0] <= box.x + box.w:
+        return [(end[0], side)]
+    mid = (before[1] + side) / 2
+    return [(end[0], mid), (box.cx, mid), (box.cx, side)]
