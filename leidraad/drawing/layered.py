@@ -91,22 +91,63 @@ class _Chain:
     label_at: int | None = None  # index in vertices of the label dummy
 
 
+FLIP_LIMIT = 300  # items and dummies up to which each long flow also tries the other lane
+
+
 def layout(
     items: list[Item], links: list[Link], lane_count: int, sp: Spacing, restarts: int = 8, dummy_lane: str = "source"
 ) -> Placement:
-    """Lay out the items; long flows run in the lane of their source (`dummy_lane="source"`) or of
-    their target ("target") until the rank where they turn into the other lane."""
+    """Lay out the items. A long flow between two lanes runs in the lane of its source
+    (`dummy_lane="source"`) or of its target ("target") until it turns into the other lane; for
+    small graphs each such flow then tries the other lane and keeps it when that removes crossings."""
     index = {it.id: i for i, it in enumerate(items)}
     usable = [lk for lk in links if lk.source in index and lk.target in index and lk.source != lk.target]
     pairs = [(index[lk.source], index[lk.target]) for lk in usable]
     back = _feedback(len(items), pairs)
     ranks = _ranks(len(items), pairs, back, [2 if lk.label else 1 for lk in usable])
+    in_target = [dummy_lane == "target"] * len(usable)
+    verts, chains = _build(items, usable, pairs, back, ranks, in_target)
+    layers = _order(verts, lane_count, restarts)
+    crossings = _total_crossings(layers, verts, _positions(layers))
+    if crossings and len(verts) < FLIP_LIMIT:
+        movable = [
+            k
+            for k, (s, t) in enumerate(pairs)
+            if items[s].lane != items[t].lane and abs(ranks[s] - ranks[t]) > (2 if usable[k].label else 1)
+        ]
+        for _round in range(2):
+            improved = False
+            for k in movable:
+                in_target[k] = not in_target[k]
+                trial_verts, trial_chains = _build(items, usable, pairs, back, ranks, in_target)
+                trial = _order(trial_verts, lane_count, max(2, restarts // 2))
+                count = _total_crossings(trial, trial_verts, _positions(trial))
+                if count < crossings:
+                    verts, chains, layers, crossings, improved = trial_verts, trial_chains, trial, count, True
+                else:
+                    in_target[k] = not in_target[k]
+            if not improved or not crossings:
+                break
+    cross, lanes = _cross_coordinates(layers, verts, lane_count, sp)
+    _straighten(chains, layers, verts, cross, lanes, sp)
+    return _route(items, verts, layers, chains, cross, lanes, sp, crossings)
+
+
+def _build(
+    items: list[Item],
+    usable: list[Link],
+    pairs: list[tuple[int, int]],
+    back: set[int],
+    ranks: list[int],
+    in_target: list[bool],
+) -> tuple[list[_Vertex], list[_Chain]]:
+    """The layered graph: every item, and a chain of dummies for every flow longer than one rank."""
     verts = [_Vertex(it.lane, it.main, it.before, it.after, it, ranks[i], weight=1.0) for i, it in enumerate(items)]
     chains = []
     for k, (lk, (s, t)) in enumerate(zip(usable, pairs, strict=True)):
         rev = k in back
         a, b = (t, s) if rev else (s, t)
-        lane = items[s].lane if dummy_lane == "source" else items[t].lane
+        lane = items[t].lane if in_target[k] else items[s].lane
         chain = [a]
         label_rank = (ranks[a] + 1) if not rev else (ranks[b] - 1)
         label_at = None
@@ -123,11 +164,7 @@ def layout(
             verts[u].down.append(v)
             verts[v].up.append(u)
         chains.append(_Chain(lk, chain, rev, label_at))
-    layers = _order(verts, lane_count, restarts)
-    crossings = _total_crossings(layers, verts, _positions(layers))
-    cross, lanes = _cross_coordinates(layers, verts, lane_count, sp)
-    _straighten(chains, layers, verts, cross, lanes, sp)
-    return _route(items, verts, layers, chains, cross, lanes, sp, crossings)
+    return verts, chains
 
 
 # -- ranks -----------------------------------------------------------------------------------------
