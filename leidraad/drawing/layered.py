@@ -91,7 +91,7 @@ class _Chain:
     label_at: int | None = None  # index in vertices of the label dummy
 
 
-FLIP_LIMIT = 300  # items and dummies up to which each long flow also tries the other lane
+FLIP_LIMIT = 160  # items and dummies up to which each long flow also tries the other lane
 
 
 def layout(
@@ -120,7 +120,7 @@ def layout(
             for k in movable:
                 in_target[k] = not in_target[k]
                 trial_verts, trial_chains = _build(items, usable, pairs, back, ranks, in_target)
-                trial = _order(trial_verts, lane_count, max(2, restarts // 2))
+                trial = _order(trial_verts, lane_count, 2)
                 count = _total_crossings(trial, trial_verts, _positions(trial))
                 if count < crossings:
                     verts, chains, layers, crossings, improved = trial_verts, trial_chains, trial, count, True
@@ -607,6 +607,7 @@ def _route(
             step = min(sp.port_step, 2 * item.port_span / (len(free) - 1)) if item.port_span > 0 else 0.0
             for i, k in enumerate(free):
                 target[k] = cross[v] + (i - (len(free) - 1) / 2) * step
+    _separate_stubs(chains, verts, cross, start_c, end_c, sp)
     # Channel tracks between rank r and r + 1.
     depth = len(layers)
     segments: list[list[tuple[tuple[float, ...], float, float, int, int]]] = [[] for _ in range(depth)]
@@ -681,6 +682,49 @@ def _route(
     anchors = {it.id: (centre[verts[i].rank], cross[i]) for i, it in enumerate(items)}
     cross_length = (lanes[-1][0] + lanes[-1][1]) if lanes else sp.cross_start
     return Placement(anchors, lanes, main_length, cross_length, routes, labels, crossings)
+
+
+def _separate_stubs(
+    chains: list[_Chain],
+    verts: list[_Vertex],
+    cross: dict[int, float],
+    start_c: dict[int, float],
+    end_c: dict[int, float],
+    sp: Spacing,
+) -> None:
+    """Two flows that turn in the same channel must not run on one line: when a flow enters a side
+    at the height another one leaves the facing column, move its port along the side (within the
+    side), so the two cross instead of lying on top of each other."""
+    leaving: dict[int, list[tuple[float, int]]] = {}  # rank -> (cross, chain) of lines leaving into its channel
+    for k, ch in enumerate(chains):
+        vs = ch.vertices
+        c0 = start_c[k]
+        c1 = end_c[k] if len(vs) == 2 else cross[vs[1]]
+        if abs(c0 - c1) >= 0.5:
+            leaving.setdefault(verts[vs[0]].rank, []).append((c0, k))
+        for j in range(1, len(vs) - 1):
+            nxt = end_c[k] if j == len(vs) - 2 else cross[vs[j + 1]]
+            if abs(cross[vs[j]] - nxt) >= 0.5:
+                leaving.setdefault(verts[vs[j]].rank, []).append((cross[vs[j]], k))
+    for k, ch in enumerate(chains):
+        vs = ch.vertices
+        last = verts[vs[-1]]
+        item = last.item
+        if item is None or item.tip or item.port_span <= 0:
+            continue
+        before = start_c[k] if len(vs) == 2 else cross[vs[-2]]
+        c = end_c[k]
+        if abs(before - c) < 0.5:
+            continue
+        others = [oc for oc, ok in leaving.get(last.rank - 1, []) if ok != k]
+        if not any(abs(oc - c) < 2 for oc in others):
+            continue
+        anchor = cross[vs[-1]]
+        for shift in (sp.port_step / 2, -sp.port_step / 2, sp.port_step, -sp.port_step):
+            moved = c + (shift if before < c else -shift)
+            if abs(moved - anchor) <= item.port_span and not any(abs(oc - moved) < 2 for oc in others):
+                end_c[k] = moved
+                break
 
 
 def _simplify(pts: list[Point]) -> list[Point]:
