@@ -10,10 +10,11 @@ import streamlit as st
 
 from components.cache import model_index
 from components.navigation import pages
-from components.text import mailto, md, md_link
+from components.panels.feedback import feedback_mail
+from components.text import md, md_link
 from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
+from leidraad.queries.step_facts import step_facts
 
-FEEDBACK_ADDRESS = "redactieraadltv@dtv.minvenj.nl"
 TYPE_NAMES = {
     "start": "Startgebeurtenis",
     "end": "Eindgebeurtenis",
@@ -31,24 +32,12 @@ ROLE_NAMES = {
     "geïnformeerd": "wordt geïnformeerd",
     "beslissend": "beslist mee",
 }
-CATALOGUE_LABELS = {
-    "consultations": "Overleg",
-    "systems": "Systemen en informatie",
-    "locations": "Locaties",
-    "target_groups": "Doelgroepen",
-    "terms": "Begrippen",
-}
-
 Go = Callable[[str, str | None], None]
 
 
 def org_label(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
-    return (
-        f"{org.abbreviation} ({org.name})"
-        if org and org.name != org.abbreviation
-        else (org.abbreviation if org else org_id)
-    )
+    return org.label if org else org_id
 
 
 def step_label(model: Model, step_ref: str) -> str:
@@ -113,8 +102,7 @@ def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
     lines = []
     if node.sources:
         lines.append("**Bronnen:**\n" + "\n".join(f"- {md_link(url, url)}" for url in node.sources))
-    subject = f"LTV Procesverkenner: {process.title} / {node.label} ({ref})"
-    lines.append(f"[Wijziging doorgeven]({mailto(FEEDBACK_ADDRESS, subject)})")
+    lines.append(f"[Wijziging doorgeven]({feedback_mail(process, node)})")
     st.markdown("\n\n".join(lines))
 
 
@@ -138,26 +126,8 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
             f"- {md(f.when or '(geen label)')} → {md(step_label(model, _ref(process, f.target)))}" for f in node.flows
         )
         parts.append(f"**Uitkomsten:**\n{outcomes}")
-    if node.legal_basis:
-        parts.append("**Wettelijke basis:** " + "; ".join(md(b) for b in node.legal_basis))
-    if node.time_limit:
-        parts.append(f"**Termijn:** {md(node.time_limit)}")
-    for field_name, kind in NODE_CATALOGUE_FIELDS.items():
-        values = getattr(node, field_name)
-        if values:
-            names = []
-            for value in values:
-                entry = model.catalogue_entry(kind, value)
-                names.append(
-                    md(
-                        f"{entry.name} ({entry.abbreviation})"
-                        if entry and entry.abbreviation
-                        else entry.name
-                        if entry
-                        else value
-                    )
-                )
-            parts.append(f"**{CATALOGUE_LABELS[field_name]}:** " + ", ".join(names))
+    for fact in step_facts(model, node):
+        parts.append(f"**{fact.label}:** " + fact.separator.join(md(v) for v in fact.values))
     return "\n\n".join(parts)
 
 
