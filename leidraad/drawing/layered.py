@@ -542,17 +542,36 @@ def _straighten(
             hi = min(hi, cross[layer[i + 1]] - n.before - _gap(vx, n, sp) - vx.after)
         return lo, hi
 
+    def run(inner: list[int], level: float) -> tuple[int, list[float]]:
+        """Follow the chain keeping its line where it is as long as there is room; jog only when forced."""
+        out, jogs = [], 0
+        for v in inner:
+            lo, hi = room(v)
+            if lo > hi + 0.01:
+                return len(inner) + 1, []
+            if not lo - 0.01 <= level <= hi + 0.01:
+                level = min(max(level, lo), hi)
+                jogs += 1
+            out.append(level)
+        return jogs, out
+
     for ch in sorted(chains, key=lambda c: -len(c.vertices)):
         inner = ch.vertices[1:-1]
         if not inner:
             continue
         values = sorted(cross[v] for v in inner)
-        candidates = [cross[ch.vertices[0]], cross[ch.vertices[-1]], values[len(values) // 2]]
-        for c in candidates:
-            if all(lo - 0.01 <= c <= hi + 0.01 for lo, hi in map(room, inner)):
-                for v in inner:
-                    cross[v] = c
-                break
+        best: tuple[int, list[float]] | None = None
+        for level in (cross[ch.vertices[0]], cross[ch.vertices[-1]], values[len(values) // 2]):
+            for order in (inner, inner[::-1]):
+                jogs, levels = run(order, level)
+                if order is not inner:
+                    levels = levels[::-1]
+                if levels and (best is None or jogs < best[0]):
+                    best = (jogs, levels)
+        current = sum(abs(cross[a] - cross[b]) > 0.5 for a, b in itertools.pairwise(inner))
+        if best is not None and best[0] <= current:
+            for v, c in zip(inner, best[1], strict=True):
+                cross[v] = c
 
 
 def _isotonic(values: list[float], weights: list[float]) -> list[float]:
