@@ -115,19 +115,24 @@ def layout(
             for k, (s, t) in enumerate(pairs)
             if items[s].lane != items[t].lane and abs(ranks[s] - ranks[t]) > (2 if usable[k].label else 1)
         ]
+        flipped = False
         for _round in range(2):
             improved = False
             for k in movable:
                 in_target[k] = not in_target[k]
                 trial_verts, trial_chains = _build(items, usable, pairs, back, ranks, in_target)
-                trial = _order(trial_verts, lane_count, 2)
+                trial = _order(trial_verts, lane_count, 1, sift=False)
                 count = _total_crossings(trial, trial_verts, _positions(trial))
                 if count < crossings:
                     verts, chains, layers, crossings, improved = trial_verts, trial_chains, trial, count, True
+                    flipped = True
                 else:
                     in_target[k] = not in_target[k]
             if not improved or not crossings:
                 break
+        if flipped:
+            layers = _order(verts, lane_count, restarts)
+            crossings = _total_crossings(layers, verts, _positions(layers))
     cross, lanes = _cross_coordinates(layers, verts, lane_count, sp)
     _straighten(chains, layers, verts, cross, lanes, sp)
     return _route(items, verts, layers, chains, cross, lanes, sp, crossings)
@@ -363,7 +368,7 @@ def _sift(layers: list[list[int]], verts: list[_Vertex], pos: dict[int, int]) ->
             break
 
 
-def _order(verts: list[_Vertex], lane_count: int, restarts: int) -> list[list[int]]:
+def _order(verts: list[_Vertex], lane_count: int, restarts: int, sift: bool = True) -> list[list[int]]:
     depth = max((v.rank for v in verts), default=0) + 1
     layers: list[list[int]] = [[] for _ in range(depth)]
     for i, v in enumerate(verts):
@@ -405,7 +410,7 @@ def _order(verts: list[_Vertex], lane_count: int, restarts: int) -> list[list[in
         if best_count == 0:
             break
     assert best is not None
-    if size < SIFT_LIMIT and best_count:
+    if sift and size < SIFT_LIMIT and best_count:
         pos = _positions(best)
         _sift(best, verts, pos)
         _transpose(best, verts, pos)
