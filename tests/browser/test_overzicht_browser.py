@@ -40,7 +40,7 @@ def test_broken_file_is_shown_and_the_rest_served(page, server_factory, tmp_path
 def test_overview_arrows_of_the_hovered_process_stand_out(page, app_server) -> None:
     page.goto(app_server.url)
     node = page.locator('g.node[id="vertrektermijn"]')
-    expect(node).to_have_count(1)
+    expect(node).to_have_count(1, timeout=90_000)  # the first page of a fresh server lays out the overview
     own = page.locator('g.edge[data-source="vertrektermijn"]').first
     other = page.locator('g.edge:not([data-source="vertrektermijn"]):not([data-target="vertrektermijn"])').first
 
