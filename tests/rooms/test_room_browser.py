@@ -184,7 +184,11 @@ def test_a_trainer_runs_a_case_and_a_quiz_with_three_phones(
         expect(page.get_by_text(q1.text)).to_be_visible()
         tap(page, q1.choices[q1.answer if i < 2 else (q1.answer + 1) % len(q1.choices)])
     expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
-    trainer.get_by_role("button", name="Onthul").click()
+    trainer.get_by_role("link", name="Presentatiemodus").click()  # the projector, with the clicker
+    expect(trainer).to_have_url(re.compile(rf"presentatie=1.*kamer={code}|kamer={code}.*presentatie=1"))
+    expect(trainer.locator("[data-testid=stTopNavLinkContainer]")).to_have_count(0)
+    expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
+    trainer.keyboard.press("PageDown")  # reveal
     expect(people[0].get_by_text("Goed!")).to_be_visible()
     expect(people[2].get_by_text("Niet goed.")).to_be_visible()
     trainer.get_by_text("Scorebord").click()
