@@ -172,7 +172,7 @@ def trainer_tools(held: Held, kind: str, source: str) -> None:
         st.toggle("Verdeling pas tonen na onthullen", value=True, key="room.hide-chart")
         st.download_button(
             "Resultaten (CSV)",
-            data=lambda: results_csv(held.code, questions),
+            data=results_csv(held.code, questions),  # a few rows; made with the page, ready on click
             file_name=f"sessie-{held.code}.csv",
             mime="text/csv",
             on_click="ignore",

@@ -30,7 +30,7 @@ def room_env(database: str, data_dir: Path, request: pytest.FixtureRequest) -> d
 @pytest.fixture(autouse=True)
 def patient_expect() -> Iterator[None]:
     """Two cores shared with other work: give a screen that polls every 1-2 s room to catch up."""
-    expect.set_options(timeout=15_000)
+    expect.set_options(timeout=30_000)
     yield
     expect.set_options(timeout=5_000)
 
