@@ -119,3 +119,17 @@ def _index(version: str) -> ModelIndex:
 
 def model_index() -> ModelIndex:
     return _index(content_version())
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _step_panels(version: str, process_id: str) -> dict[str, str]:
+    from components.panels.step import process_panels
+
+    model = current_content().model
+    process = model.processes.get(process_id)
+    return process_panels(model, process, _index(version)) if process else {}
+
+
+def step_panels(process_id: str) -> dict[str, str]:
+    """The HTML panel of every step of a process (sent with its drawing, shown on a click at once)."""
+    return _step_panels(content_version(), process_id)

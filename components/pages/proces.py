@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.cache import content_version, current_content, drawing
+from components.cache import content_version, current_content, drawing, step_panels
 from components.diagram import process_diagram
 from components.navigation import query_param
 from components.panels.export import export_panel
 from components.panels.problems import problems_panel
-from components.panels.step import step_panel
 from components.panels.text_view import text_view
 from components.text import md
 from leidraad.drawing.fading import faded_ids
@@ -22,7 +21,15 @@ from leidraad.queries.filters import matching_steps, step_matches
 from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
+GO_KEY = "proces.go"
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
+# The diagram box grows with the drawing up to this height (and never beyond the window).
+MAX_DIAGRAM_HEIGHT = 900
+# Less room above the title and a smaller title: the diagram starts in the upper half of the screen.
+COMPACT_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding: 0.25rem 0 0.5rem; }
+</style>"""
 
 
 def go(process_id: str, step: str | None = None) -> None:
@@ -55,35 +62,52 @@ def render() -> None:
         return
     process = model.processes.get(process_id)
     if process is None:
-        st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
+        st.warning(
+            f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon=":material/search:"
+        )
         _choose_process(model)
         return
+    st.html(COMPACT_CSS)
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
 
-    orgs, target_group, as_list = _filter(model, process)
-    view = query_param("weergave") or "diagram"
+    default_view = "tekst" if _narrow_screen() else "diagram"
+    view = query_param("weergave") or default_view
     if view not in VIEWS:
         st.info(f"Onbekende weergave “{view}”: het diagram wordt getoond.")
         view = "diagram"
-    chosen = st.segmented_control(
-        "Weergave",
-        list(VIEWS),
-        format_func=VIEWS.get,
-        default=view,
-        key=f"view-{process.id}",
-        label_visibility="collapsed",
-    )
-    view = chosen or "diagram"
+    # Filters and the view switch share one row, so the diagram starts high on the screen.
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        orgs, target_group, as_list = _filter(model, process)
+        chosen = st.segmented_control(
+            "Weergave",
+            list(VIEWS),
+            format_func=VIEWS.get,
+            default=view,
+            key=f"view-{process.id}",
+        )
+    _filter_caption(process, orgs, target_group)
+    view = chosen or view
     if as_list:
         _matching_list(model, process, orgs, target_group)
-    if view == "diagram":
+    if view == default_view:
         st.query_params.pop("weergave", None)
-        _diagram_view(process.id, tuple(orgs), target_group)
     else:
         st.query_params["weergave"] = view
+    if view == "diagram":
+        _diagram_view(process.id, tuple(orgs), target_group)
+    else:
+        if default_view == "tekst":
+            st.caption("Op een smal scherm staat de tekstweergave voorop; kies *Diagram* hierboven voor de tekening.")
         text_view(model, process)
+
+
+def _narrow_screen() -> bool:
+    """A phone or another small touch screen, by its user agent: below about 600 px the text view
+    reads better, and the diagram is one switch away."""
+    agent = str(st.context.headers.get("User-Agent") or "")
+    return "Mobi" in agent or ("Android" in agent and "Tablet" not in agent)
 
 
 @st.fragment
@@ -97,7 +121,10 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         return
     step = query_param("stap")
     if step and process.node(step) is None:
-        st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.", icon="🔎")
+        st.warning(
+            f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.",
+            icon=":material/search:",
+        )
         st.query_params.pop("stap", None)
         step = None
     art = drawing(process.id)
@@ -111,12 +138,25 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
     if step != written:
         st.session_state[f"{key}.requested"] = step
     requested = st.session_state.get(f"{key}.requested")
-    left, right = st.columns([3, 1.25], gap="medium")
-    with left:
-        faded = faded_ids(process, art.geometry, orgs, target_group)
-        selected = process_diagram(
-            art.svg, key=key, selected=requested, faded=faded, height=_height(art.geometry.height)
-        )
+    go_to = st.session_state.pop(GO_KEY, None)
+    if go_to:
+        target_process, _, target_step = go_to.partition("/")
+        go(target_process, target_step or None)
+        if target_process != process_id:
+            st.rerun(scope="app")
+            return
+        step = target_step or None
+        st.session_state[f"{key}.requested"] = step
+    faded = faded_ids(process, art.geometry, orgs, target_group)
+    selected = process_diagram(
+        art.svg,
+        key=key,
+        selected=requested,
+        faded=faded,
+        height=MAX_DIAGRAM_HEIGHT,
+        panels=step_panels(process.id),
+        on_go=_remember_go,
+    )
     if selected and selected.startswith("link-"):
         node = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
@@ -131,24 +171,21 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.session_state[f"{key}.written"] = selected
     elif step and step == selected:
         st.session_state[f"{key}.written"] = step
-    with left:
-        # The buttons are drawn only when asked for: a click on a step then stays cheap to send.
-        if st.toggle("Downloaden zoals getoond (diagram, BPMN, RACI-tabel, hand-out)", key=f"{key}.downloads"):
-            lanes = {lane.org for lane in art.geometry.lanes}
-            export_panel(
-                model,
-                process,
-                content_version(),
-                selected=selected if process.node(selected or "") else None,
-                faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
-            )
-    with right:
-        node = process.node(selected) if selected else None
-        if node is None:
-            st.info("Klik op een stap in het diagram (of gebruik Tab en Enter) om te zien wie wat doet.")
-            _legend()
-        else:
-            step_panel(model, process, node, go)
+    # The buttons are drawn only when asked for: a click on a step then stays cheap to send.
+    if st.toggle("Downloaden zoals getoond (diagram, BPMN, RACI-tabel, hand-out)", key=f"{key}.downloads"):
+        lanes = {lane.org for lane in art.geometry.lanes}
+        export_panel(
+            model,
+            process,
+            content_version(),
+            selected=selected if process.node(selected or "") else None,
+            faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
+        )
+
+
+def _remember_go(ref: str) -> None:
+    """A link in the step panel (a callback): the fragment follows it on its rerun."""
+    st.session_state[GO_KEY] = ref
 
 
 FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep"}
@@ -161,9 +198,12 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     url_group = query_param("doelgroep")
     unknown = [o for o in url_orgs if o not in model.organisations]
     if unknown:
-        st.warning("Onbekende organisatie in het filter: " + ", ".join(unknown) + ". Die is weggelaten.", icon="🔎")
+        st.warning(
+            "Onbekende organisatie in het filter: " + ", ".join(unknown) + ". Die is weggelaten.",
+            icon=":material/search:",
+        )
     if url_group and url_group not in model.catalogues["doelgroepen"]:
-        st.warning(f"Onbekende doelgroep “{url_group}”; het doelgroepfilter is weggelaten.", icon="🔎")
+        st.warning(f"Onbekende doelgroep “{url_group}”; het doelgroepfilter is weggelaten.", icon=":material/search:")
         url_group = None
     url_orgs = [o for o in url_orgs if o in model.organisations]
     state = st.session_state
@@ -182,25 +222,24 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     lanes = {n.org for n in process.nodes} | set(url_orgs)
     options = [o for o in model.organisations if o in lanes]
     groups = list(model.catalogues["doelgroepen"])
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        orgs = st.multiselect(
-            "Organisaties",
-            options,
-            key=FILTER_KEYS["orgs"],
-            width=420,
-            format_func=lambda o: model.organisations[o].abbreviation,
-            placeholder="Alle organisaties",
-        )
-        group = st.selectbox(
-            "Doelgroep",
-            groups,
-            key=FILTER_KEYS["group"],
-            width=260,
-            index=None,
-            format_func=lambda g: model.catalogues["doelgroepen"][g].name,
-            placeholder="Alle doelgroepen",
-        )
-        as_list = st.toggle("Alleen passende stappen als lijst", key="filter-lijst")
+    orgs = st.multiselect(
+        "Organisaties",
+        options,
+        key=FILTER_KEYS["orgs"],
+        width=360,
+        format_func=lambda o: model.organisations[o].abbreviation,
+        placeholder="Alle organisaties",
+    )
+    group = st.selectbox(
+        "Doelgroep",
+        groups,
+        key=FILTER_KEYS["group"],
+        width=220,
+        index=None,
+        format_func=lambda g: model.catalogues["doelgroepen"][g].name,
+        placeholder="Alle doelgroepen",
+    )
+    as_list = st.toggle("Passende stappen als lijst", key="filter-lijst")
     if orgs:
         st.query_params["org"] = ",".join(orgs)
     else:
@@ -210,10 +249,13 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     else:
         st.query_params.pop("doelgroep", None)
     state["filter.written"] = (list(orgs), group)
+    return list(orgs), group, as_list
+
+
+def _filter_caption(process: Process, orgs: list[str], group: str | None) -> None:
     if orgs or group:
         count = len(matching_steps(process, orgs, group))
         st.caption(f"{count} van de {len(process.nodes)} stappen passen bij het filter; de rest is vervaagd.")
-    return list(orgs), group, as_list
 
 
 def _matching_list(model: Model, process: Process, orgs: list[str], group: str | None) -> None:
@@ -231,27 +273,26 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
             )
 
 
-def _height(drawing_height: float) -> int:
-    """Tall enough for the whole drawing at the diagram's widest initial zoom (0.6×), within reason."""
-    return int(min(720, max(360, drawing_height * 0.6 + 48)))
-
-
 def _header(process: Process) -> None:
-    if process.summary:
-        st.markdown(md(process.summary))
-    bits = []
-    if process.sources_as_of:
-        bits.append(f"Leidraad-versie {process.sources_as_of}")
-    bits.append(
-        f"redactioneel beoordeeld op {process.reviewed}"
-        if process.reviewed
-        else "nog niet beoordeeld door de redactieraad"
-    )
-    st.caption(" · ".join(bits))
+    """One compact line that opens the summary, the version and the banners (the diagram stays high)."""
+    bits = [f"Leidraad-versie {process.sources_as_of}"] if process.sources_as_of else []
     if process.outdated:
-        st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
+        bits.append("verouderd")
     if process.unconfirmed:
-        st.markdown(f":orange-badge[Niet bevestigd] {md(process.unconfirmed)}")
+        bits.append("niet bevestigd")
+    icon = ":material/warning:" if process.outdated or process.unconfirmed else ":material/info:"
+    with st.expander("Over dit proces" + (" · " + " · ".join(bits) if bits else ""), icon=icon):
+        if process.summary:
+            st.markdown(md(process.summary))
+        st.caption(
+            f"redactioneel beoordeeld op {process.reviewed}"
+            if process.reviewed
+            else "nog niet beoordeeld door de redactieraad"
+        )
+        if process.outdated:
+            st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
+        if process.unconfirmed:
+            st.markdown(f":orange-badge[Niet bevestigd] {md(process.unconfirmed)}")
 
 
 def _breadcrumbs(model: Model, process: Process) -> None:
@@ -278,12 +319,3 @@ def _choose_process(model: Model) -> None:
     for p in model.process_list():
         phase = f"Fase {p.phase:g} · " if p.phase is not None else ""
         st.button(f"{phase}{p.title}", key=f"choose-{p.id}", on_click=go, args=(p.id, None), type="tertiary")
-
-
-def _legend() -> None:
-    st.caption(
-        "**Legenda** · dunne cirkel: start · dikke cirkel: einde · afgeronde rechthoek: taak · "
-        "rechthoek met +: deelproces (klik en open) · ruit met ×: beslispunt · ruit met +: parallel · "
-        "dubbele cirkel: gebeurtenis of termijn · gestreepte dikke pijl: overdracht tussen organisaties · "
-        "gestreepte grijze rechthoek: verder in een ander proces"
-    )

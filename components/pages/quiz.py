@@ -31,12 +31,17 @@ def render() -> None:
     process = query_param("proces")
     org = query_param("org")
     if not (ok_seed and ok_count):
-        st.warning("De parameters ‘seed’ en ‘aantal’ moeten hele getallen zijn; standaardwaarden gebruikt.", icon="🔎")
+        st.warning(
+            "De parameters ‘seed’ en ‘aantal’ moeten hele getallen zijn; standaardwaarden gebruikt.",
+            icon=":material/search:",
+        )
     if process and process not in model.processes:
-        st.warning(f"Het proces “{process}” bestaat niet; de quiz gaat over alle processen.", icon="🔎")
+        st.warning(f"Het proces “{process}” bestaat niet; de quiz gaat over alle processen.", icon=":material/search:")
         process = None
     if org and org not in model.organisations:
-        st.warning(f"De organisatie “{org}” bestaat niet; de quiz gaat over alle organisaties.", icon="🔎")
+        st.warning(
+            f"De organisatie “{org}” bestaat niet; de quiz gaat over alle organisaties.", icon=":material/search:"
+        )
         org = None
     if query_param("seed") is None or not ok_seed:
         seed = random.SystemRandom().randint(1, 99999)

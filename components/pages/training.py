@@ -74,7 +74,7 @@ def render() -> None:
         return
     scenario = model.scenarios.get(scenario_id)
     if scenario is None:
-        st.warning(f"De casus “{scenario_id}” bestaat niet. Kies hieronder een casus.", icon="🔎")
+        st.warning(f"De casus “{scenario_id}” bestaat niet. Kies hieronder een casus.", icon=":material/search:")
         _choose(model)
         return
     _walkthrough(model, scenario, presenting)
@@ -152,7 +152,10 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
     if step.choices:
         _decision(scenario, nr, step)
     if not revealed:
-        st.info("**Wie is nu aan zet?** Laat de groep antwoorden en onthul dan (spatie of PageDown).", icon="❓")
+        st.info(
+            "**Wie is nu aan zet?** Laat de groep antwoorden en onthul dan (spatie of PageDown).",
+            icon=":material/help:",
+        )
     else:
         who = org_label(model, node.org)
         involved = "; ".join(f"{org_label(model, i.org)} ({ROLE_NAMES.get(i.role, i.role)})" for i in node.involved)

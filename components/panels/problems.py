@@ -16,7 +16,7 @@ def problems_panel(problems: list[Problem], broken_files: set[str]) -> None:
         st.error(
             f"De inhoud bevat {len(errors)} fout(en) in {len(broken_files) or 'enkele'} bestand(en). "
             "De rest van de inhoud is wel beschikbaar.",
-            icon="⚠️",
+            icon=":material/warning:",
         )
     with st.expander(
         f"Meldingen voor redacteuren ({len(errors)} fouten, {len(warnings)} waarschuwingen)", expanded=bool(errors)
