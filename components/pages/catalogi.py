@@ -53,7 +53,7 @@ def render() -> None:
         "Catalogus",
         CATALOGUE_KINDS,
         default=kind,
-        format_func=KIND_TITLES.get,
+        format_func=lambda k: KIND_TITLES[k],
         label_visibility="collapsed",
         key="catalogus-soort",
     )

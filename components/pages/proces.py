@@ -7,6 +7,7 @@ exactly what is on the screen; opening such a URL restores it.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from components.cache import content_version, current_content, drawing, step_panels
 from components.diagram import process_diagram
@@ -83,7 +84,7 @@ def render() -> None:
         chosen = st.segmented_control(
             "Weergave",
             list(VIEWS),
-            format_func=VIEWS.get,
+            format_func=lambda v: VIEWS[v],
             default=view,
             key=f"view-{process.id}",
         )
@@ -118,7 +119,6 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
     process = model.processes.get(process_id)
     if process is None or st.query_params.get("proces") != process_id:
         st.rerun(scope="app")
-        return
     step = query_param("stap")
     if step and process.node(step) is None:
         st.warning(
@@ -144,7 +144,6 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         go(target_process, target_step or None)
         if target_process != process_id:
             st.rerun(scope="app")
-            return
         step = target_step or None
         st.session_state[f"{key}.requested"] = step
     faded = faded_ids(process, art.geometry, orgs, target_group)
@@ -158,11 +157,11 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         on_go=_remember_go,
     )
     if selected and selected.startswith("link-"):
-        node = art.geometry.node(selected)
+        link = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
-        if node and node.target:
-            target_process, _, target_step = node.target.partition("/")
-            target = model.resolve_step(node.target)
+        if link and link.target:
+            target_process, _, target_step = link.target.partition("/")
+            target = model.resolve_step(link.target)
             go(target_process, target_step if target and target[1].type != "start" else None)
             st.rerun(scope="app")
         return
@@ -308,7 +307,7 @@ def _breadcrumbs(model: Model, process: Process) -> None:
             st.button("Terug", key="crumb-back", on_click=go, args=(trail[-1], None), icon=":material/arrow_back:")
 
 
-def _overview_page():
+def _overview_page() -> StreamlitPage:
     from components.navigation import pages
 
     return pages()[""]

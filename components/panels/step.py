@@ -102,8 +102,8 @@ def step_panel_html(model: Model, process: Process, node: Node, index: ModelInde
         links = [_go_link(model, s, "← Vorige:") for s in prevs] + [_go_link(model, s, "→ Volgende:") for s in nexts]
         parts.append(f"<details><summary>Vorige en volgende stappen</summary>{''.join(links)}</details>")
     if node.sources:
-        items = "".join(f"<li>{_http_link(url)}</li>" for url in node.sources)
-        parts.append(f"<p><b>Bronnen:</b></p><ul>{items}</ul>")
+        sources = "".join(f"<li>{_http_link(url)}</li>" for url in node.sources)
+        parts.append(f"<p><b>Bronnen:</b></p><ul>{sources}</ul>")
     subject = f"LTV Procesverkenner: {process.title} / {node.label} ({ref})"
     parts.append(f"<p><a href={quoteattr(mailto(FEEDBACK_ADDRESS, subject))}>Wijziging doorgeven</a></p>")
     return "".join(parts)

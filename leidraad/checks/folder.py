@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 
 from leidraad.content.load import LoadResult, load_folder
-from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
+from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process, ScenarioStep
 from leidraad.problems import Place, Problem, Severity
 from leidraad.queries.graph import chain_graph, follows, process_graph
 
@@ -349,7 +349,7 @@ def _check_scenarios(model: Model, problems: list[Problem]) -> None:
 def _check_outcomes(
     scenario_id: str,
     number: int,
-    step,
+    step: ScenarioStep,
     process_id: str,
     node: Node,
     following: str | None,
@@ -387,7 +387,7 @@ def _check_outcomes(
         )
 
 
-def _check_choices(scenario_id: str, number: int, step, node: Node, problems: list[Problem]) -> None:
+def _check_choices(scenario_id: str, number: int, step: ScenarioStep, node: Node, problems: list[Problem]) -> None:
     where = f"scenario '{scenario_id}' step {number}"
     if node.type == "gateway" and len(node.flows) >= 2 and not step.choices:
         problems.append(

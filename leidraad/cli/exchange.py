@@ -49,7 +49,7 @@ def export_exchange(args: argparse.Namespace) -> int:
         else:
             from leidraad.exports.process_handout import handout_pdf
 
-            Path(args.output).write_bytes(handout_pdf(model, model.processes[single]))
+            Path(args.output).write_bytes(handout_pdf(model, model.processes[str(single)]))
     except GraphvizMissing as exc:
         return _fail(str(exc))
     except OSError as exc:

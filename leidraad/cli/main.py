@@ -8,8 +8,10 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from leidraad.checks.folder import check_folder
+from leidraad.content.load import LoadResult
 from leidraad.drawing.plain_diagram import GraphvizMissing, plain_svg
 from leidraad.exports.model_json import model_to_dict
 from leidraad.queries.stats import format_stats, model_stats
@@ -18,7 +20,7 @@ DEFAULT_CONTENT = "processes"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a clear line, as argparse does
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with a clear line, as argparse does
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -101,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _content_or_fail(folder: str):
+def _content_or_fail(folder: str) -> LoadResult | None:
     if not Path(folder).exists():
         print(f"leidraad: content folder '{folder}' does not exist", file=sys.stderr)
         return None

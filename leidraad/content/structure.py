@@ -83,7 +83,8 @@ def _to_problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     where = _describe(path, doc.data)
     keyword = error.validator
     if keyword == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = list(schema.get("properties", {}))
         problems = []
         for key in error.instance:
             if key in allowed:
@@ -115,7 +116,8 @@ def _to_problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
             ]
         return [place.problem("invalid-value", f"{where}: '{error.instance}' does not have the expected form")]
     if keyword in ("enum", "const"):
-        options = error.validator_value if keyword == "enum" else [error.validator_value]
+        value: Any = error.validator_value
+        options: list[Any] = list(value) if keyword == "enum" else [value]
         return [
             place.problem("invalid-value", f"{where}: '{error.instance}' is not one of {', '.join(map(str, options))}")
         ]

@@ -59,7 +59,10 @@ class _ScalarConstructor(SafeConstructor):
         return str(node.value)
 
 
-_ScalarConstructor.add_constructor("tag:yaml.org,2002:timestamp", _ScalarConstructor.construct_yaml_timestamp)
+# The stubs do not allow a constructor that returns str.
+_ScalarConstructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", _ScalarConstructor.construct_yaml_timestamp
+)
 
 
 def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -110,11 +113,11 @@ def parse_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]
                         "yaml-anchor", f"alias '*{event.anchor}' is not allowed: write the content out in full"
                     )
                 )
-            elif getattr(event, "anchor", None):
+            elif anchor := getattr(event, "anchor", None):
                 line, col = _mark(event)
                 problems.append(
                     Place(file, line, col).problem(
-                        "yaml-anchor", f"anchor '&{event.anchor}' is not allowed: write the content out in full"
+                        "yaml-anchor", f"anchor '&{anchor}' is not allowed: write the content out in full"
                     )
                 )
         if documents > 1:
