@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,11 +20,13 @@ _component = st.components.v2.component(
 
 
 def presenter_keys(*, key: str, on_action: Callable[[str], None]) -> None:
-    """Listen for clicker keys on the whole page; `on_action('next'|'prev'|'reveal')` runs before the rerun."""
+    """Listen for clicker keys on the whole page; `on_action('next'|'prev'|'reveal'|'choice-N')` runs
+    before the rerun (N counts from 1)."""
 
     def _on_key() -> None:
         value = (st.session_state.get(key) or {}).get("key")
-        if isinstance(value, dict) and value.get("action") in ("next", "prev", "reveal"):
-            on_action(value["action"])
+        action = value.get("action") if isinstance(value, dict) else None
+        if action in ("next", "prev", "reveal") or (isinstance(action, str) and re.fullmatch(r"choice-[1-9]", action)):
+            on_action(action)
 
     _component(key=key, data={}, on_key_change=_on_key, height="content")

@@ -1,12 +1,17 @@
 """A training case as a printable handout (HTML, and PDF through the project's one PDF route):
 the persona and learning goals, every step with the responsible organisation and the decisions,
-and a print-coloured diagram of each process the case crosses with the case's path highlighted."""
+and a print-coloured diagram of each process the case crosses with the case's path highlighted.
+
+Two versions: the trainer's (who acts, the right choices and the feedback, the path in the
+diagrams) and the participants' (the same case with those answers left blank to fill in). The text
+is A4 portrait; each diagram gets A4 landscape pages, tiled at a readable size (text >= 8 pt)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from leidraad.exports.images import html_to_pdf, print_svg
+from leidraad.exports.tiling import A4_LANDSCAPE, TILE_CSS, tiles_html
 from leidraad.model import Model, Scenario
 
 _CSS = """
@@ -17,12 +22,15 @@ h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 1.5mm; vertical-align: top; }
 th { background: #f3f4f6; text-align: left; } td.nr { width: 8mm; text-align: right; }
-.choice.correct { font-weight: bold; } .drawing { page-break-inside: avoid; margin: 3mm 0; }
-.drawing svg { width: 100%; height: auto; }
+.choice.correct { font-weight: bold; }
+@page wide { size: A4 landscape; margin: 14mm; }
+.drawing { page: wide; break-before: page; }
+.blank { color: #888; }
 """
 
 
-def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) -> str:
+def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True, participant: bool = False) -> str:
+    """The case as HTML; `participant` leaves out who acts, the right choices and the feedback."""
     rows = []
     for nr, step in enumerate(scenario.steps, start=1):
         resolved = model.resolve_step(step.step)
@@ -33,8 +41,13 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             where = f"{escape(node.label)}<br><span class='meta'>{escape(process.title)}</span>"
         else:
             who, where = "?", escape(step.step)
+        if participant:
+            who = ""
         decision = ""
-        if step.choices:
+        if step.choices and participant:
+            items = "".join(f"<li>☐ {escape(c.label)}</li>" for c in step.choices)
+            decision = f"<p><b>{escape(step.question or 'Beslissing')}</b></p><ul>{items}</ul>"
+        elif step.choices:
             items = "".join(
                 f"<li class='choice{' correct' if c.correct else ''}'>{escape(c.label)}"
                 f"{' ✓' if c.correct else ''}{' – ' + escape(c.feedback) if c.feedback else ''}</li>"
@@ -42,14 +55,22 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             )
             decision = f"<p><b>{escape(step.question or 'Beslissing')}</b></p><ul>{items}</ul>"
         rows.append(
-            f"<tr><td class='nr'>{nr}</td><td>{where}</td><td>{escape(who)}</td>"
+            f"<tr><td class='nr'>{nr}</td><td>{where}</td>"
+            f"<td>{escape(who) if who else '<span class=blank>…………</span>'}</td>"
             f"<td>{escape(step.narrative)}{decision}</td></tr>"
         )
     goals = "".join(f"<li>{escape(g)}</li>" for g in scenario.learning_goals)
     parts = [
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'>",
-        f"<title>{escape(scenario.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{escape(scenario.title)}</title><style>{_CSS}{TILE_CSS}</style></head><body>",
         f"<h1>{escape(scenario.title)}</h1>",
+        "<p class='meta'>"
+        + (
+            "Versie voor deelnemers: vul per stap in wie aan zet is."
+            if participant
+            else "Versie voor de trainer, met de antwoorden."
+        )
+        + "</p>",
         "<p class='meta'>Casus bij de Leidraad Terugkeer en Vertrek (LTV Procesverkenner). Geen officiële publicatie "
         "van DT&amp;V.</p>",
     ]
@@ -69,14 +90,15 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             shown = model.processes.get(process_id)
             if shown is None:
                 continue
-            path = [s.node for s in scenario.steps if s.process == process_id]
+            path = [] if participant else [s.node for s in scenario.steps if s.process == process_id]
             svg = print_svg(model, shown, path=path)
-            parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{svg}</div>")
+            # The tiles name the process; each diagram starts on landscape pages of its own.
+            parts.append(f"<div class='drawing'>{tiles_html(svg, A4_LANDSCAPE, shown.title)}</div>")
     if scenario.sources:
         parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def scenario_pdf(model: Model, scenario: Scenario) -> bytes:
-    return html_to_pdf(scenario_html(model, scenario))
+def scenario_pdf(model: Model, scenario: Scenario, participant: bool = False) -> bytes:
+    return html_to_pdf(scenario_html(model, scenario, participant=participant))
