@@ -15,7 +15,7 @@ from components.panels.step import ROLE_NAMES, TYPE_NAMES, org_label
 from components.presenter import presenter_keys
 from components.text import md
 from leidraad.exports.case_handout import scenario_pdf
-from leidraad.model import Model, Scenario, ScenarioStep
+from leidraad.model import Model, Node, Process, Scenario, ScenarioStep
 
 PRESENTATION_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
@@ -202,7 +202,7 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
             )
 
 
-def _headline(model: Model, process, node, revealed: bool) -> None:
+def _headline(model: Model, process: Process, node: Node, revealed: bool) -> None:
     """The question, or the revealed answer, in one line above the diagram."""
     if not revealed:
         st.info(
