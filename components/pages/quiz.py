@@ -4,12 +4,14 @@ trainer can hand a whole room one link; the answer key is one click away for the
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import streamlit as st
 
 from components.cache import current_content
 from components.navigation import page_link, query_param, step_link
 from components.text import md
+from leidraad.exports.quiz_sheet import quiz_pdf
 from leidraad.model import Model
 from leidraad.quiz.generator import answer_key, generate_quiz
 from leidraad.quiz.templates import Question
@@ -98,6 +100,7 @@ def _settings(model: Model, seed: int, count: int, process: str | None, org: str
         if org:
             params["org"] = org
         page_link("quiz", "Antwoordsleutel (afdrukbaar)", icon=":material/key:", **params, sleutel="1")
+        _print_buttons(model, seed, count, process, org)
         with st.form("quiz-instellingen", border=False):
             processes = [None, *[p.id for p in model.process_list()]]
             orgs = [None, *model.organisations]
@@ -122,6 +125,29 @@ def _settings(model: Model, seed: int, count: int, process: str | None, org: str
                 if new_org:
                     st.query_params["org"] = new_org
                 st.rerun()
+
+
+def _print_buttons(model: Model, seed: int, count: int, process: str | None, org: str | None) -> None:
+    """The same quiz on paper: without the answers for the room, with them for the trainer."""
+
+    def sheet(answers: bool) -> bytes:
+        questions = generate_quiz(model, seed=seed, count=count, process=process, org=org)
+        return quiz_pdf(questions, title=f"Quiz LTV (nummer {seed})", answers=answers)
+
+    with st.container(horizontal=True):
+        for answers, label, name in (
+            (False, "Quiz voor deelnemers (PDF)", "deelnemers"),
+            (True, "Quiz met antwoorden (PDF)", "trainer"),
+        ):
+            st.download_button(
+                label,
+                data=partial(sheet, answers),
+                file_name=f"quiz-{seed}-{name}.pdf",
+                mime="application/pdf",
+                on_click="ignore",
+                key=f"quiz-pdf-{name}",
+                icon=":material/picture_as_pdf:",
+            )
 
 
 def _quiz_form(questions: list[Question], seed: int) -> None:

@@ -120,15 +120,19 @@ def _choose(model: Model) -> None:
                     seed="1",
                     proces=scenario.steps[0].process,
                 )
-                st.download_button(
-                    "Hand-out (PDF)",
-                    data=partial(scenario_pdf, model, scenario),
-                    file_name=f"casus-{scenario.id}.pdf",
-                    mime="application/pdf",
-                    on_click="ignore",
-                    key=f"handout-{scenario.id}",
-                    icon=":material/picture_as_pdf:",
-                )
+                for participant, label, name in (
+                    (False, "Hand-out trainer (PDF)", "trainer"),
+                    (True, "Hand-out deelnemers (PDF)", "deelnemers"),
+                ):
+                    st.download_button(
+                        label,
+                        data=partial(scenario_pdf, model, scenario, participant),
+                        file_name=f"casus-{scenario.id}-{name}.pdf",
+                        mime="application/pdf",
+                        on_click="ignore",
+                        key=f"handout-{scenario.id}-{name}",
+                        icon=":material/picture_as_pdf:",
+                    )
 
 
 KEYS_HELP = (
