@@ -4,18 +4,24 @@ and a print-coloured diagram of each process the case crosses with the case's pa
 
 Two versions: the trainer's (who acts, the right choices and the feedback, the path in the
 diagrams) and the participants' (the same case with those answers left blank to fill in). The text
-is A4 portrait; each diagram gets A4 landscape pages, tiled at a readable size (text >= 8 pt)."""
+and the diagrams are A4 landscape: each diagram shows the part of its process the case walks
+through, tiled at a readable size (text >= 8 pt) in tiles of at most half a page, so a tile that
+does not fit under the text leaves less than half a page blank."""
 
 from __future__ import annotations
 
 from html import escape
 
-from leidraad.exports.images import html_to_pdf, print_svg
+from leidraad.drawing.geometry import Geometry
+from leidraad.drawing.layout import layout_process
+from leidraad.drawing.render import render_svg
+from leidraad.exports.images import html_to_pdf
 from leidraad.exports.tiling import A4_LANDSCAPE, TILE_CSS, tiles_html
 from leidraad.model import Model, Scenario
 
 _CSS = """
-@page { size: A4; margin: 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+@page { size: A4 landscape; margin: 14mm;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1f2328; }
 h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm; }
 .meta { color: #555; font-size: 9pt; } .persona { font-style: italic; }
@@ -23,8 +29,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 1.5mm; vertical-align: top; }
 th { background: #f3f4f6; text-align: left; } td.nr { width: 8mm; text-align: right; }
 .choice.correct { font-weight: bold; }
-@page wide { size: A4 landscape; margin: 14mm; }
-.drawing { page: wide; break-before: page; }
+.drawing h2 { break-after: avoid; }
 .blank { color: #888; }
 """
 
@@ -90,14 +95,35 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True, 
             shown = model.processes.get(process_id)
             if shown is None:
                 continue
-            path = [] if participant else [s.node for s in scenario.steps if s.process == process_id]
-            svg = print_svg(model, shown, path=path)
-            # The tiles name the process; each diagram starts on landscape pages of its own.
-            parts.append(f"<div class='drawing'>{tiles_html(svg, A4_LANDSCAPE, shown.title)}</div>")
+            walked = [s.node for s in scenario.steps if s.process == process_id]
+            geometry = layout_process(model, shown)
+            svg = render_svg(geometry, title=shown.title, mode="print", path=[] if participant else walked)
+            # Only the part of the process the case walks through, at a readable size.
+            span = _walked_span(geometry, walked)
+            tiles = tiles_html(svg, A4_LANDSCAPE, shown.title, span=span, min_per_page=2)
+            parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{tiles}</div>")
     if scenario.sources:
         parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _walked_span(geometry: Geometry, walked: list[str]) -> tuple[float, float] | None:
+    """The horizontal part of a drawing that holds the walked steps, widened so that it cuts through
+    no step or label (a label under a small shape is wider than the shape)."""
+    boxes = [n.box for n in geometry.nodes if n.id in walked]
+    if not boxes:
+        return None
+    x0 = min(b.x for b in boxes) - 160
+    x1 = max(b.x + b.w for b in boxes) + 160
+    for n in sorted(geometry.nodes, key=lambda n: n.box.x):
+        half = max(n.box.w / 2, 85)
+        left, right = n.box.cx - half, n.box.cx + half
+        if left < x0 < right:
+            x0 = left - 10
+        if left < x1 < right:
+            x1 = right + 10
+    return x0, x1
 
 
 def scenario_pdf(model: Model, scenario: Scenario, participant: bool = False) -> bytes:
