@@ -115,20 +115,34 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_context(chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
-    """One Playwright and one Chromium for the whole run (the sync API allows one per thread)."""
+def playwright_session(chromium_path: str):
+    """One Playwright for the whole run (the sync API allows one per thread)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=chromium_path,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900},
-        )
-        yield context
-        context.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_session, chromium_path: str):
+    """A plain Chromium for tests that need contexts of their own (a phone with touch, say)."""
+    browser = playwright_session.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright_session, chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
+    """One Chromium with one profile for most browser tests."""
+    context = playwright_session.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=chromium_path,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1400, "height": 900},
+    )
+    yield context
+    context.close()
 
 
 @pytest.fixture

@@ -543,6 +543,7 @@ export default function (component) {
       else if (m.sel) centre(m.nodes.get(m.sel));
     }
     apply();
+    box.dataset.view = m.nodes.size ? 'ready' : '';
     return true;
   };
   apply();
