@@ -421,10 +421,21 @@ function markFaded(m, faded) {
 
 // -- box height: as tall as the drawing needs, within the screen -------------------------------------
 
+// How far the page is scrolled (Streamlit scrolls a section of its own, not the window).
+function pageScroll(el) {
+  let total = window.scrollY;
+  let node = el;
+  while (node) {
+    if (node instanceof Element && node.scrollTop) total += node.scrollTop;
+    node = node.parentNode || node.host || null;
+  }
+  return total;
+}
+
 // `fill`: down to the bottom of the window (presentation). Otherwise as tall as the drawing at the
 // initial zoom, at most `height` and never taller than the window below the box's top.
 function sizeBox(m, box, d) {
-  const top = box.getBoundingClientRect().top + window.scrollY;
+  const top = box.getBoundingClientRect().top + pageScroll(box);
   const room = Math.max(260, window.innerHeight - Math.min(top, window.innerHeight * 0.5) - 16);
   let h;
   if (d.fill) {

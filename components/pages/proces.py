@@ -87,6 +87,7 @@ def render() -> None:
             format_func=lambda v: VIEWS[v],
             default=view,
             key=f"view-{process.id}",
+            width="content",
         )
     _filter_caption(process, orgs, target_group)
     view = chosen or view

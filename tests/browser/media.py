@@ -13,6 +13,9 @@ MEASURE = """() => {
   const root = hosts.map((h) => h.shadowRoot).find((r) => r && r.querySelector('.ltvd-box[data-view=ready]'));
   if (!root) return null;
   const box = root.querySelector('.ltvd-box').getBoundingClientRect();
+  // Streamlit scrolls its main section, not the window
+  const main = document.querySelector('[data-testid=stMain]');
+  const scrolled = scrollY + (main ? main.scrollTop : 0);
   let label = Infinity;
   for (const t of root.querySelectorAll('.ltvd-stage g.node text')) {
     const m = t.getScreenCTM();
@@ -27,7 +30,7 @@ MEASURE = """() => {
   const stage = root.querySelector('.ltvd-stage');
   return {
     label,
-    top: box.top + scrollY,
+    top: box.top + scrolled,
     box: rect(root.querySelector('.ltvd-box')),
     pane: rect(root.querySelector('.ltvd-pane')),
     selected: rect(root.querySelector('.ltvd-stage g.node.selected')),
@@ -37,7 +40,7 @@ MEASURE = """() => {
     panel: rect(root.querySelector('.ltvd-panel:not([hidden])')),
     panelText: (root.querySelector('.ltvd-panel') || {}).textContent || '',
     transform: stage.style.transform,
-    scrollY,
+    scrollY: scrolled,
     vw: innerWidth,
     vh: innerHeight,
   };
