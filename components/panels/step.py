@@ -199,10 +199,12 @@ def _catalogue_links(model: Model, node: Node, abbreviations: dict[str, tuple[st
     refs = [(kind, value) for field_name, kind in NODE_CATALOGUE_FIELDS.items() for value in getattr(node, field_name)]
     refs += [(kind, entry_id) for _, (kind, entry_id, _) in found if (kind, entry_id) not in refs]
     chips = []
+    shown: set[str] = set()
     for kind, value in refs:
         entry = model.catalogue_entry(kind, value)
-        if entry is None:
+        if entry is None or (entry.abbreviation or entry.name) in shown:
             continue
+        shown.add(entry.abbreviation or entry.name)
         href = "catalogi?" + urlencode({"soort": kind, "id": value})
         chips.append(
             f"<a href={quoteattr(href)} target='_self' title={quoteattr(entry.name)}>"
