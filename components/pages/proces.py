@@ -11,17 +11,20 @@ from streamlit.navigation.page import StreamlitPage
 
 from components.cache import content_version, current_content, drawing, step_panels
 from components.diagram import process_diagram
-from components.navigation import query_param
+from components.guard import guarded
+from components.navigation import query_param, tab_title
 from components.panels.export import export_panel
-from components.panels.problems import problems_panel
+from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
+from components.panels.review_flag import review_flag
 from components.panels.text_view import text_view
 from components.text import md
 from leidraad.drawing.fading import faded_ids
 from leidraad.model import Model, Process
-from leidraad.queries.filters import matching_steps, step_matches
+from leidraad.queries.filters import matching_steps, organisations_in, step_matches
 from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
+ARRIVED_KEY = "proces.arrived"  # (process, entry step, process it came from) after a cross-process link
 GO_KEY = "proces.go"
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
 # The diagram box grows with the drawing up to this height (and never beyond the window).
@@ -43,6 +46,8 @@ def go(process_id: str, step: str | None = None) -> None:
         else:
             trail.append(current)
     st.query_params["proces"] = process_id
+    # Arriving from another process at a step: the diagram highlights the way back (the 'Van:' box).
+    st.session_state[ARRIVED_KEY] = (process_id, step, current) if current and current != process_id else None
     if step:
         st.query_params["stap"] = step
         st.session_state[f"diagram-{process_id}.selected"] = step
@@ -56,22 +61,25 @@ def render() -> None:
     process_id = query_param("proces")
     if not model.processes:
         st.warning("Er zijn geen processen geladen.")
-        problems_panel(result.problems, result.broken_files)
+        problems_panel(result)
         return
     if process_id is None:
         _choose_process(model)
         return
     process = model.processes.get(process_id)
     if process is None:
-        st.warning(
-            f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon=":material/search:"
-        )
+        if not unloaded_process_notice(result, process_id):
+            st.warning(
+                f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon=":material/search:"
+            )
         _choose_process(model)
         return
+    tab_title(process.title)
     st.html(COMPACT_CSS)
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
+    process_problems_banner(result, process)
 
     default_view = "tekst" if _narrow_screen() else "diagram"
     view = query_param("weergave") or default_view
@@ -89,7 +97,7 @@ def render() -> None:
             key=f"view-{process.id}",
             width="content",
         )
-    _filter_caption(process, orgs, target_group)
+    _filter_notes(model, process, orgs, target_group)
     view = chosen or view
     if as_list:
         _matching_list(model, process, orgs, target_group)
@@ -113,6 +121,7 @@ def _narrow_screen() -> bool:
 
 
 @st.fragment
+@guarded("het diagram van dit proces")
 def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str | None = None) -> None:
     """Diagram and panel rerun on their own when a step is clicked: the rest of the page is not
     rebuilt or re-sent. Anything that changes the process reruns the whole page."""
@@ -140,18 +149,23 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.session_state[f"{key}.requested"] = step
     requested = st.session_state.get(f"{key}.requested")
     go_to = st.session_state.pop(GO_KEY, None)
-    if go_to:
+    if go_to:  # a link in the step panel
         target_process, _, target_step = go_to.partition("/")
         go(target_process, target_step or None)
         if target_process != process_id:
             st.rerun(scope="app")
         step = target_step or None
-        st.session_state[f"{key}.requested"] = step
+        st.session_state[f"{key}.requested"] = requested = step
+    arrived = st.session_state.get(ARRIVED_KEY)
+    way_back: list[str] = []
+    if arrived and arrived[0] == process.id and arrived[1] == step:
+        way_back = art.geometry.way_back(arrived[2], arrived[1])
     faded = faded_ids(process, art.geometry, orgs, target_group)
     selected = process_diagram(
         art.svg,
         key=key,
         selected=requested,
+        path=way_back,
         faded=faded,
         height=MAX_DIAGRAM_HEIGHT,
         panels=step_panels(process.id),
@@ -161,9 +175,9 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         link = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
         if link and link.target:
+            # Land on the entry step, selected, with the way back from here highlighted.
             target_process, _, target_step = link.target.partition("/")
-            target = model.resolve_step(link.target)
-            go(target_process, target_step if target and target[1].type != "start" else None)
+            go(target_process, target_step)
             st.rerun(scope="app")
         return
     if selected and process.node(selected) and selected != step:
@@ -188,7 +202,11 @@ def _remember_go(ref: str) -> None:
     st.session_state[GO_KEY] = ref
 
 
-FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep"}
+FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep", "list": "filter-lijst"}
+
+
+def _select_orgs(orgs: list[str]) -> None:
+    st.session_state[FILTER_KEYS["orgs"]] = list(orgs)
 
 
 def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool]:
@@ -219,16 +237,31 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             url_orgs, url_group = written  # a link without the filter: keep the one in use
         state[FILTER_KEYS["orgs"]] = url_orgs
         state[FILTER_KEYS["group"]] = url_group
-    lanes = {n.org for n in process.nodes} | set(url_orgs)
-    options = [o for o in model.organisations if o in lanes]
+    present = organisations_in(process, model.organisations)
+    options = present + [o for o in url_orgs if o not in present]
+    if FILTER_KEYS["list"] not in state:
+        state[FILTER_KEYS["list"]] = query_param("lijst") == "1"
     groups = list(model.catalogues["doelgroepen"])
+    # (inside the caller's row, next to the view switch)
     orgs = st.multiselect(
         "Organisaties",
         options,
         key=FILTER_KEYS["orgs"],
-        width=360,
+        width=340,
         format_func=lambda o: model.organisations[o].abbreviation,
         placeholder="Alle organisaties",
+        select_all=False,
+    )
+    st.button(
+        "Alles",
+        key="filter-alles",
+        type="tertiary",
+        on_click=_select_orgs,
+        args=(present,),
+        help="Alle organisaties kiezen",
+    )
+    st.button(
+        "Niets", key="filter-niets", type="tertiary", on_click=_select_orgs, args=([],), help="Geen organisatie kiezen"
     )
     group = st.selectbox(
         "Doelgroep",
@@ -239,7 +272,11 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
         format_func=lambda g: model.catalogues["doelgroepen"][g].name,
         placeholder="Alle doelgroepen",
     )
-    as_list = st.toggle("Passende stappen als lijst", key="filter-lijst")
+    as_list = st.toggle("Passende stappen als lijst", key=FILTER_KEYS["list"])
+    if as_list:
+        st.query_params["lijst"] = "1"
+    else:
+        st.query_params.pop("lijst", None)
     if orgs:
         st.query_params["org"] = ",".join(orgs)
     else:
@@ -252,7 +289,17 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     return list(orgs), group, as_list
 
 
-def _filter_caption(process: Process, orgs: list[str], group: str | None) -> None:
+def _filter_notes(model: Model, process: Process, orgs: list[str], group: str | None) -> None:
+    """Below the filter row: organisations without a step here, and how many steps match."""
+    present = organisations_in(process, model.organisations)
+    absent = [model.organisations[o].abbreviation for o in orgs if o not in present]
+    if absent:
+        st.warning(
+            f"{' en '.join(absent)} {'komt' if len(absent) == 1 else 'komen'} in dit proces niet voor: "
+            "geen stap waarvoor die verantwoordelijk of waarbij die betrokken is. Kies een andere organisatie "
+            "of haal het filter weg.",
+            icon=":material/search:",
+        )
     if orgs or group:
         count = len(matching_steps(process, orgs, group))
         st.caption(f"{count} van de {len(process.nodes)} stappen passen bij het filter; de rest is vervaagd.")
@@ -276,11 +323,14 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
 def _header(process: Process) -> None:
     """One compact line that opens the summary, the version and the banners (the diagram stays high)."""
     bits = [f"Leidraad-versie {process.sources_as_of}"] if process.sources_as_of else []
+    flag = review_flag(process)
     if process.outdated:
         bits.append("verouderd")
     if process.unconfirmed:
         bits.append("niet bevestigd")
-    icon = ":material/warning:" if process.outdated or process.unconfirmed else ":material/info:"
+    if flag:
+        bits.append("review nodig")
+    icon = ":material/warning:" if process.outdated or process.unconfirmed or flag else ":material/info:"
     with st.expander("Over dit proces" + (" · " + " · ".join(bits) if bits else ""), icon=icon):
         if process.summary:
             st.markdown(md(process.summary))
@@ -289,6 +339,8 @@ def _header(process: Process) -> None:
             if process.reviewed
             else "nog niet beoordeeld door de redactieraad"
         )
+        if flag:
+            st.markdown(flag)
         if process.outdated:
             st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
         if process.unconfirmed:

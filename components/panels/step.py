@@ -8,18 +8,19 @@ waiting for Python."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 from xml.sax.saxutils import quoteattr
 
-from components.text import mailto
 from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
+from leidraad.queries.step_facts import step_facts
 
 if TYPE_CHECKING:  # the cache builds these panels; importing it here would be circular
     from components.cache import ModelIndex
 
-FEEDBACK_ADDRESS = "redactieraadltv@dtv.minvenj.nl"
+Mail = Callable[[Process, Node], str]
 TYPE_NAMES = {
     "start": "Startgebeurtenis",
     "end": "Eindgebeurtenis",
@@ -37,22 +38,11 @@ ROLE_NAMES = {
     "geïnformeerd": "wordt geïnformeerd",
     "beslissend": "beslist mee",
 }
-CATALOGUE_LABELS = {
-    "consultations": "Overleg",
-    "systems": "Systemen en informatie",
-    "locations": "Locaties",
-    "target_groups": "Doelgroepen",
-    "terms": "Begrippen",
-}
 
 
 def org_label(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
-    return (
-        f"{org.abbreviation} ({org.name})"
-        if org and org.name != org.abbreviation
-        else (org.abbreviation if org else org_id)
-    )
+    return org.label if org else org_id
 
 
 def step_label(model: Model, step_ref: str) -> str:
@@ -68,7 +58,7 @@ def _go_link(model: Model, step_ref: str, prefix: str) -> str:
     return f'<a data-go={quoteattr(step_ref)} href="#">{escape(prefix)} {escape(step_label(model, step_ref))}</a>'
 
 
-def step_panel_html(model: Model, process: Process, node: Node, index: ModelIndex) -> str:
+def step_panel_html(model: Model, process: Process, node: Node, index: ModelIndex, mail: Mail) -> str:
     """The panel of one step as trusted HTML (everything from the content escaped). It travels with the
     drawing, so the browser shows it the moment a step is clicked."""
     ref = f"{process.id}/{node.id}"
@@ -104,8 +94,7 @@ def step_panel_html(model: Model, process: Process, node: Node, index: ModelInde
     if node.sources:
         sources = "".join(f"<li>{_http_link(url)}</li>" for url in node.sources)
         parts.append(f"<p><b>Bronnen:</b></p><ul>{sources}</ul>")
-    subject = f"LTV Procesverkenner: {process.title} / {node.label} ({ref})"
-    parts.append(f"<p><a href={quoteattr(mailto(FEEDBACK_ADDRESS, subject))}>Wijziging doorgeven</a></p>")
+    parts.append(f"<p><a href={quoteattr(mail(process, node))}>Wijziging doorgeven</a></p>")
     return "".join(parts)
 
 
@@ -124,9 +113,10 @@ LEGEND = (
 )
 
 
-def process_panels(model: Model, process: Process, index: ModelIndex) -> dict[str, str]:
-    """Every step's panel, and the one shown without a selection (key "")."""
-    panels = {node.id: step_panel_html(model, process, node, index) for node in process.nodes}
+def process_panels(model: Model, process: Process, index: ModelIndex, mail: Mail) -> dict[str, str]:
+    """Every step's panel, and the one shown without a selection (key ""). `mail` gives a step's
+    "Wijziging doorgeven" link."""
+    panels = {node.id: step_panel_html(model, process, node, index, mail) for node in process.nodes}
     panels[""] = no_selection_html()
     return panels
 
@@ -163,21 +153,8 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
             for f in node.flows
         )
         parts.append(f"<p><b>Uitkomsten:</b></p><ul>{outcomes}</ul>")
-    if node.legal_basis:
-        parts.append("<p><b>Wettelijke basis:</b> " + "; ".join(escape(b) for b in node.legal_basis) + "</p>")
-    if node.time_limit:
-        parts.append(f"<p><b>Termijn:</b> {escape(node.time_limit)}</p>")
-    for field_name, kind in NODE_CATALOGUE_FIELDS.items():
-        values = getattr(node, field_name)
-        if values:
-            names = []
-            for value in values:
-                entry = model.catalogue_entry(kind, value)
-                if entry and entry.abbreviation:
-                    names.append(f"{entry.name} ({entry.abbreviation})")
-                else:
-                    names.append(entry.name if entry else value)
-            parts.append(f"<p><b>{CATALOGUE_LABELS[field_name]}:</b> " + escape(", ".join(names)) + "</p>")
+    for fact in step_facts(model, node):
+        parts.append(f"<p><b>{escape(fact.label)}:</b> " + escape(fact.separator.join(fact.values)) + "</p>")
     return "".join(parts)
 
 

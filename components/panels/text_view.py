@@ -11,6 +11,7 @@ from components.panels.step import TYPE_NAMES, org_label, step_label
 from components.text import md
 from leidraad.model import Model, Process
 from leidraad.queries.reading_order import reading_order
+from leidraad.queries.step_facts import step_facts
 
 
 def text_view(model: Model, process: Process) -> None:
@@ -28,10 +29,8 @@ def text_view(model: Model, process: Process) -> None:
         lines.append(meta)
         if node.description:
             lines.append(md(node.description))
-        if node.time_limit:
-            lines.append(f"**Termijn:** {md(node.time_limit)}")
-        if node.legal_basis:
-            lines.append("**Wettelijke basis:** " + "; ".join(md(b) for b in node.legal_basis))
+        for fact in step_facts(model, node):
+            lines.append(f"**{fact.label}:** " + fact.separator.join(md(v) for v in fact.values))
         if node.unconfirmed:
             lines.append(f"**Niet bevestigd:** {md(node.unconfirmed)}")
         if node.outdated:

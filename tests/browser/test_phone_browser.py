@@ -20,8 +20,8 @@ PHONE_UA = (
 
 
 @pytest.fixture
-def phone(chromium) -> Iterator[Page]:
-    context = chromium.new_context(
+def phone(chromium_browser) -> Iterator[Page]:
+    context = chromium_browser.new_context(
         viewport={"width": 390, "height": 844},
         device_scale_factor=3,
         is_mobile=True,
