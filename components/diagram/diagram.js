@@ -675,7 +675,7 @@ function attachPointer(m, vp, on, pick, apply, outer) {
 function activate(m, outer, on_) {
   if (m.active === on_) return;
   m.active = on_;
-  outer.classList.toggle('active', on_);
+  outer.classList.toggle('engaged', on_);
 }
 
 function attachTouch(m, vp, on, apply, outer) {

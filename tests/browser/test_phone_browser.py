@@ -97,7 +97,7 @@ def test_phone_text_first_swipe_scrolls_tap_activates_pinch_zooms(phone: Page, a
     page.touchscreen.tap(x - 60, y)
     page.wait_for_timeout(300)
     active = page.evaluate(f"() => document.querySelector('{HOST}').shadowRoot.querySelector('.ltvd-root').className")
-    assert "active" in active, f"a tap activates the diagram ({active})"
+    assert "engaged" in active, f"a tap activates the diagram ({active})"
     before = measure(page)
     swipe(page, x + 80, y, y - 100)
     after = measure(page)
