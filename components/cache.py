@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.exports.import_preview import Preview, import_preview
 from leidraad.exports.registry import ExportOptions, export_process_file
-from leidraad.model import Model
+from leidraad.model import Model, Process
 from leidraad.queries.catalogue_usage import catalogue_usage
 from leidraad.queries.index import ModelIndex, build_index
 from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
@@ -296,19 +297,18 @@ def room_questions(kind: str, source: str) -> list[LiveQuestion] | None:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _step_panels(version: str, process_id: str, feedback_context: tuple[str, ...]) -> dict[str, str]:
-    from components.panels.feedback import feedback_mail
-    from components.panels.step import process_panels
-
+def _step_panels(
+    version: str, process_id: str, context: tuple[str, ...], _build: Callable[[Model, Process], dict[str, str]]
+) -> dict[str, str]:
     model = current_content().model
     process = model.processes.get(process_id)
-    return process_panels(model, process, _index(version), feedback_mail) if process else {}
+    return _build(model, process) if process else {}
 
 
-def step_panels(process_id: str) -> dict[str, str]:
-    """The HTML panel of every step of a process (sent with its drawing, shown on a click at once).
-    The feedback mail names the view (filter, address), so that is part of the key."""
-    from components.panels.feedback import VIEW_PARAMS
-
-    context = (str(st.context.url or ""), *(str(st.query_params.get(name) or "") for name in VIEW_PARAMS))
-    return _step_panels(content_version(), process_id, context)
+def step_panels(
+    process_id: str, context: tuple[str, ...], build: Callable[[Model, Process], dict[str, str]]
+) -> dict[str, str]:
+    """The HTML panel of every step of a process (sent with its drawing, shown on a click at once),
+    built by `build` once per content version and `context` (what else the panels show, such as the
+    view the feedback mail links to)."""
+    return _step_panels(content_version(), process_id, context, build)

@@ -9,13 +9,15 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from components.cache import content_version, current_content, drawing, step_panels
+from components.cache import content_version, current_content, drawing, model_index, step_panels
 from components.diagram import process_diagram
 from components.guard import guarded
 from components.navigation import query_param, tab_title
 from components.panels.export import export_panel
+from components.panels.feedback import feedback_context, feedback_mail
 from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
 from components.panels.review_flag import review_flag
+from components.panels.step import process_panels
 from components.panels.text_view import text_view
 from components.text import md
 from leidraad.drawing.fading import faded_ids
@@ -168,7 +170,7 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         path=way_back,
         faded=faded,
         height=MAX_DIAGRAM_HEIGHT,
-        panels=step_panels(process.id),
+        panels=step_panels(process.id, feedback_context(), _build_panels),
         on_go=_remember_go,
     )
     if selected and selected.startswith("link-"):
@@ -195,6 +197,10 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
             selected=selected if process.node(selected or "") else None,
             faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
         )
+
+
+def _build_panels(model: Model, process: Process) -> dict[str, str]:
+    return process_panels(model, process, model_index(), feedback_mail)
 
 
 def _remember_go(ref: str) -> None:

@@ -10,15 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 from xml.sax.saxutils import quoteattr
 
 from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
+from leidraad.queries.index import ModelIndex
 from leidraad.queries.step_facts import step_facts
-
-if TYPE_CHECKING:  # the cache builds these panels; importing it here would be circular
-    from components.cache import ModelIndex
 
 Mail = Callable[[Process, Node], str]
 TYPE_NAMES = {
