@@ -97,20 +97,22 @@ CLICK = """async ([id]) => {
   const panel = root.querySelector('.ltvd-panel');
   const t0 = performance.now();
   g.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
+  const inDom = performance.now() - t0;  // the panel's content is in place when the click handler returns
   await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-  const shown = performance.now() - t0;
-  return [shown, panel.dataset.showing === id, panel.textContent];
+  const painted = performance.now() - t0;  // the next frame: depends on how busy the machine is
+  return [inDom, painted, panel.dataset.showing === id, panel.textContent];
 }"""
 
 
-def click_latencies(page: Page, ids: list[str], labels: dict[str, str]) -> list[float]:
-    times = []
+def click_latencies(page: Page, ids: list[str], labels: dict[str, str]) -> tuple[list[float], list[float]]:
+    in_dom, painted = [], []
     for node_id in ids:
-        ms, ok, text = page.evaluate(CLICK, [node_id])
+        ms, frame, ok, text = page.evaluate(CLICK, [node_id])
         assert ok and labels[node_id].split()[0] in text, f"the panel shows {node_id}"
-        times.append(ms)
+        in_dom.append(ms)
+        painted.append(frame)
         page.wait_for_timeout(150)  # let the click's rerun finish before the next one
-    return times
+    return in_dom, painted
 
 
 def _latency(page: Page, url: str, process) -> tuple[float, float]:
@@ -119,8 +121,9 @@ def _latency(page: Page, url: str, process) -> tuple[float, float]:
     wait_ready(page)
     ids = [n.id for n in process.nodes][:30]
     labels = {n.id: n.label for n in process.nodes}
-    times = click_latencies(page, ids, labels)
-    return statistics.median(times), max(times)
+    in_dom, painted = click_latencies(page, ids, labels)
+    print(f"\n  next frame painted: p50 {statistics.median(painted):.1f} ms, max {max(painted):.1f} ms")
+    return statistics.median(in_dom), max(in_dom)
 
 
 def test_click_to_panel_on_the_largest_real_process(page: Page, app_server, content_model) -> None:
