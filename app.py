@@ -5,7 +5,7 @@ import streamlit as st
 from components.guard import run_page
 from components.navigation import pages, tab_title
 
-st.set_page_config(page_title="LTV Procesverkenner", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="LTV Procesverkenner", page_icon=":material/explore:", layout="wide")
 # Presentation mode (training) hides the navigation; everything else shows it at the top.
 presenting = st.query_params.get("presentatie") == "1"
 page = st.navigation(list(pages().values()), position="hidden" if presenting else "top")

@@ -12,6 +12,7 @@ import gc
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.exports.import_preview import Preview, import_preview
 from leidraad.exports.registry import ExportOptions, export_process_file
-from leidraad.model import Model
+from leidraad.model import Model, Process
 from leidraad.queries.catalogue_usage import catalogue_usage
 from leidraad.queries.index import ModelIndex, build_index
 from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
@@ -309,3 +310,21 @@ def _room_questions(version: str, kind: str, source: str) -> list[LiveQuestion] 
 def room_questions(kind: str, source: str) -> list[LiveQuestion] | None:
     """The questions of a live room, built once per content version (participants poll them often)."""
     return _room_questions(content_version(), kind, source)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _step_panels(
+    version: str, process_id: str, context: tuple[str, ...], _build: Callable[[Model, Process], dict[str, str]]
+) -> dict[str, str]:
+    model = current_content().model
+    process = model.processes.get(process_id)
+    return _build(model, process) if process else {}
+
+
+def step_panels(
+    process_id: str, context: tuple[str, ...], build: Callable[[Model, Process], dict[str, str]]
+) -> dict[str, str]:
+    """The HTML panel of every step of a process (sent with its drawing, shown on a click at once),
+    built by `build` once per content version and `context` (what else the panels show, such as the
+    view the feedback mail links to)."""
+    return _step_panels(content_version(), process_id, context, build)

@@ -6,13 +6,24 @@ keyboard focus along the flows and highlights the selection at once; Python lear
 
 Data sent to the browser (JSON)::
 
-    {"hash": sha256 hex of the svg, "svg": only while the browser does not report holding that hash,
+    {"hash": sha256 hex of the svg and panels, "svg": only while the browser does not report holding
+     that hash, "panels": {step id: html, "": html without a selection} (sent with the svg),
      "held": the hash Python believes the browser holds,
      "select": {"id": step id or null, "n": number, "ack": seq of the last click Python had seen},
-     "path": [ids], "faded": [ids or classes], "height": px}
+     "path": [ids], "faded": [ids or classes], "height": px (at most), "fill": bool,
+     "mode": "explore" | "present", "panel": bool}
 
-Sent back: state ``held`` (the drawing's hash once the browser holds it, null when it lost it) and
-trigger ``click`` ``{"id", "seq"}``; ``seq`` grows with every click.
+Sent back: state ``held`` (the drawing's hash once the browser holds it, null when it lost it),
+trigger ``click`` ``{"id", "seq"}`` (``seq`` grows with every click) and trigger ``go``
+``{"ref": "process/step", "seq"}`` for a link in the panel.
+
+The step panel is HTML that comes with the drawing (``panels``, built and escaped by the caller), so a
+click shows it in the browser at once; Python only learns the click to keep the URL true.
+
+View: the initial zoom makes the smallest step label 12.5 CSS px (16.5 in ``mode="present"``), the
+box is only as tall as the drawing needs at that zoom (within ``height`` and the window), the lane
+headers sit in a strip of their own, and a minimap shows the visible area when the drawing is larger
+than its box.
 
 Why ``select`` is not simply "the current selection": a click must not change ``data``. Then the
 element of a click's rerun is byte-identical to the previous one, and Streamlit's ForwardMsg cache
@@ -26,7 +37,8 @@ clicked. ``select`` changes only when Python sets the selection (deep link, ``se
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -50,9 +62,12 @@ HTML = _asset("diagram.html")
 _component = st.components.v2.component(COMPONENT_NAME, html=HTML, css=CSS, js=JS, isolate_styles=True)
 
 
-def svg_hash(svg: str) -> str:
-    """The content hash the browser keeps a drawing under (sha256 hex of the SVG text)."""
-    return hashlib.sha256(svg.encode("utf-8")).hexdigest()
+def svg_hash(svg: str, panels: Mapping[str, str] | None = None) -> str:
+    """The content hash the browser keeps a drawing under (sha256 hex of the SVG text and panels)."""
+    digest = hashlib.sha256(svg.encode("utf-8"))
+    if panels:
+        digest.update(json.dumps(dict(panels), sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def process_diagram(
@@ -64,6 +79,10 @@ def process_diagram(
     faded: Sequence[str] = (),
     height: int = 560,
     on_select: Callable[[str], None] | None = None,
+    panels: Mapping[str, str] | None = None,
+    on_go: Callable[[str], None] | None = None,
+    mode: str = "explore",
+    fill: bool = False,
 ) -> str | None:
     """Show a clickable process diagram and return the selected step id (or None).
 
@@ -74,6 +93,10 @@ def process_diagram(
     the rerun. ``path`` marks steps and the flows between consecutive ones (class ``on-path``);
     ``faded`` fades every lane/step/flow whose id or one of whose classes is listed (``org-coa``),
     plus flows from or to a listed step id. Nothing is laid out again: only classes change.
+    ``panels`` (step id -> trusted HTML) are shown beside or below the drawing on a click, without a
+    round trip; a link ``<a data-go="process/step">`` in them calls ``on_go(ref)``. ``mode="present"``
+    enlarges the initial view for a projector and brings ``path`` and the selection into view on
+    every change; ``fill`` makes the box reach the bottom of the window.
     """
     state = st.session_state
     sel_key = f"{key}.selected"
@@ -108,21 +131,30 @@ def process_diagram(
         if on_select is not None:
             on_select(clicked["id"])
 
+    def _on_go() -> None:
+        target = (state.get(key) or {}).get("go")
+        if on_go is not None and isinstance(target, dict) and isinstance(target.get("ref"), str):
+            on_go(target["ref"])
+
     def _on_held() -> None:
         state[held_key] = (state.get(key) or {}).get("held")
 
-    digest = svg_hash(svg)
+    digest = svg_hash(svg, panels)
     held = state.get(held_key)
-    data = {
+    data: dict[str, object] = {
         "hash": digest,
         "held": held,
         "select": select,
         "path": list(path),
         "faded": sorted(set(faded)),
         "height": int(height),
+        "fill": bool(fill),
+        "mode": mode,
+        "panel": panels is not None,
     }
     if held != digest:
         data["svg"] = svg
-    _component(key=key, data=data, on_click_change=_on_click, on_held_change=_on_held)
+        data["panels"] = dict(panels or {})
+    _component(key=key, data=data, on_click_change=_on_click, on_held_change=_on_held, on_go_change=_on_go)
     state[returned_key] = state[sel_key]
     return state[sel_key]

@@ -37,7 +37,7 @@ def render() -> None:
     digest = hashlib.sha256(b"".join(hashlib.sha256(data).digest() for _, data in files)).hexdigest()
     result = bpmn_preview(digest, files)
     if result.error:
-        st.error(f"Dit bestand kan niet worden geïmporteerd: {md(result.error)}", icon="⚠️")
+        st.error(f"Dit bestand kan niet worden geïmporteerd: {md(result.error)}", icon=":material/warning:")
         return
     st.success(
         f"{result.counts['processes']} proces(sen) en {result.counts['organisations']} organisatie(s) overgenomen."

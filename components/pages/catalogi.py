@@ -26,7 +26,7 @@ def render() -> None:
     st.title("Catalogi")
     kind = query_param("soort") or "begrippen"
     if kind not in CATALOGUE_KINDS:
-        st.warning(f"De catalogus “{kind}” bestaat niet; de begrippenlijst wordt getoond.", icon="🔎")
+        st.warning(f"De catalogus “{kind}” bestaat niet; de begrippenlijst wordt getoond.", icon=":material/search:")
         kind = "begrippen"
     chosen = st.segmented_control(
         "Catalogus",
@@ -43,7 +43,7 @@ def render() -> None:
     entries = model.catalogues[kind]
     entry_id = query_param("id")
     if entry_id and entry_id not in entries:
-        st.warning(f"“{entry_id}” staat niet in {KIND_TITLES[kind].lower()}.", icon="🔎")
+        st.warning(f"“{entry_id}” staat niet in {KIND_TITLES[kind].lower()}.", icon=":material/search:")
         entry_id = None
     usage = catalogue_usage_index()
     if entry_id:

@@ -32,7 +32,8 @@ def render() -> None:
     for name, value in (("van", van), ("naar", naar)):
         if value and value not in model.organisations:
             st.warning(
-                f"De organisatie “{value}” (parameter {name}) bestaat niet; het filter is weggelaten.", icon="🔎"
+                f"De organisatie “{value}” (parameter {name}) bestaat niet; het filter is weggelaten.",
+                icon=":material/search:",
             )
     van = van if van in model.organisations else None
     naar = naar if naar in model.organisations else None

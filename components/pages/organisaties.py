@@ -27,7 +27,7 @@ def render() -> None:
         return
     wanted = query_param("org")
     if wanted and wanted not in model.organisations:
-        st.warning(f"De organisatie “{wanted}” bestaat niet. Kies hieronder een organisatie.", icon="🔎")
+        st.warning(f"De organisatie “{wanted}” bestaat niet. Kies hieronder een organisatie.", icon=":material/search:")
         wanted = None
     ids = [o.id for o in ordered_organisations(model)]
     chosen = st.selectbox(

@@ -26,7 +26,7 @@ def render() -> None:
         "Dit is **geen officiële publicatie** van de Dienst Terugkeer en Vertrek en **geen protocol** of "
         "convenant. Net als de Leidraad zelf is het een naslagwerk voor momenten waarop de samenwerking in de "
         "keten verduidelijking vraagt. Bij twijfel gaat de tekst van de Leidraad voor.",
-        icon="⚖️",
+        icon=":material/balance:",
     )
     versions = sorted({p.sources_as_of for p in model.processes.values() if p.sources_as_of})
     reviewed = sorted({p.reviewed for p in model.processes.values() if p.reviewed})

@@ -9,14 +9,15 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from components.cache import content_version, current_content, drawing
+from components.cache import content_version, current_content, drawing, model_index, step_panels
 from components.diagram import process_diagram
 from components.guard import guarded
 from components.navigation import query_param, tab_title
 from components.panels.export import export_panel
+from components.panels.feedback import feedback_context, feedback_mail
 from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
 from components.panels.review_flag import review_flag
-from components.panels.step import step_panel
+from components.panels.step import process_panels
 from components.panels.text_view import text_view
 from components.text import md
 from leidraad.drawing.fading import faded_ids
@@ -26,10 +27,18 @@ from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
 ARRIVED_KEY = "proces.arrived"  # (process, entry step, process it came from) after a cross-process link
+GO_KEY = "proces.go"
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
 # ?richting=: the diagram's orientation (URL value -> layout direction, label of the control)
 DIRECTIONS = {"horizontaal": ("horizontal", "Horizontaal"), "verticaal": ("vertical", "Verticaal")}
 DEFAULT_DIRECTION = "horizontaal"
+# The diagram box grows with the drawing up to this height (and never beyond the window).
+MAX_DIAGRAM_HEIGHT = 900
+# Less room above the title and a smaller title: the diagram starts in the upper half of the screen.
+COMPACT_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding: 0.25rem 0 0.5rem; }
+</style>"""
 
 
 def go(process_id: str, step: str | None = None) -> None:
@@ -65,17 +74,20 @@ def render() -> None:
     process = model.processes.get(process_id)
     if process is None:
         if not unloaded_process_notice(result, process_id):
-            st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
+            st.warning(
+                f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon=":material/search:"
+            )
         _choose_process(model)
         return
     tab_title(process.title)
+    st.html(COMPACT_CSS)
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
     process_problems_banner(result, process)
 
-    orgs, target_group, as_list = _filter(model, process)
-    view = query_param("weergave") or "diagram"
+    default_view = "tekst" if _narrow_screen() else "diagram"
+    view = query_param("weergave") or default_view
     if view not in VIEWS:
         st.info(f"Onbekende weergave “{view}”: het diagram wordt getoond.")
         view = "diagram"
@@ -83,17 +95,18 @@ def render() -> None:
     if direction not in DIRECTIONS:
         st.info(f"Onbekende richting “{direction}”: het diagram wordt {DEFAULT_DIRECTION} getekend.")
         direction = DEFAULT_DIRECTION
-    with st.container(horizontal=True, vertical_alignment="center"):
+    # Filters and the view switches share one row, so the diagram starts high on the screen.
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        orgs, target_group, as_list = _filter(model, process)
         chosen = st.segmented_control(
             "Weergave",
             list(VIEWS),
             format_func=lambda v: VIEWS[v],
             default=view,
             key=f"view-{process.id}",
-            label_visibility="collapsed",
+            width="content",
         )
-        view = chosen or "diagram"
-        if view == "diagram":
+        if (chosen or view) == "diagram":
             direction = (
                 st.segmented_control(
                     "Richting van het diagram",
@@ -101,24 +114,37 @@ def render() -> None:
                     format_func=lambda d: DIRECTIONS[d][1],
                     default=direction,
                     key=f"richting-{process.id}",
-                    label_visibility="collapsed",
                     help="Horizontaal: organisaties als rijen, de tijd loopt naar rechts. "
                     "Verticaal: organisaties als kolommen, de tijd loopt naar beneden.",
+                    width="content",
                 )
                 or direction
             )
+    _filter_notes(model, process, orgs, target_group)
+    view = chosen or view
     if as_list:
         _matching_list(model, process, orgs, target_group)
-    if view == "diagram":
+    if view == default_view:
         st.query_params.pop("weergave", None)
+    else:
+        st.query_params["weergave"] = view
+    if view == "diagram":
         if direction == DEFAULT_DIRECTION:
             st.query_params.pop("richting", None)
         else:
             st.query_params["richting"] = direction
         _diagram_view(process.id, tuple(orgs), target_group, DIRECTIONS[direction][0])
     else:
-        st.query_params["weergave"] = view
+        if default_view == "tekst":
+            st.caption("Op een smal scherm staat de tekstweergave voorop; kies *Diagram* hierboven voor de tekening.")
         text_view(model, process)
+
+
+def _narrow_screen() -> bool:
+    """A phone or another small touch screen, by its user agent: below about 600 px the text view
+    reads better, and the diagram is one switch away."""
+    agent = str(st.context.headers.get("User-Agent") or "")
+    return "Mobi" in agent or ("Android" in agent and "Tablet" not in agent)
 
 
 @st.fragment
@@ -134,7 +160,10 @@ def _diagram_view(
         st.rerun(scope="app")
     step = query_param("stap")
     if step and process.node(step) is None:
-        st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.", icon="🔎")
+        st.warning(
+            f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.",
+            icon=":material/search:",
+        )
         st.query_params.pop("stap", None)
         step = None
     art = drawing(process.id, direction)
@@ -149,21 +178,29 @@ def _diagram_view(
     if step != written:
         st.session_state[f"{key}.requested"] = step
     requested = st.session_state.get(f"{key}.requested")
-    left, right = st.columns([3, 1.25], gap="medium")
+    go_to = st.session_state.pop(GO_KEY, None)
+    if go_to:  # a link in the step panel
+        target_process, _, target_step = go_to.partition("/")
+        go(target_process, target_step or None)
+        if target_process != process_id:
+            st.rerun(scope="app")
+        step = target_step or None
+        st.session_state[f"{key}.requested"] = requested = step
     arrived = st.session_state.get(ARRIVED_KEY)
     way_back: list[str] = []
     if arrived and arrived[0] == process.id and arrived[1] == step:
         way_back = art.geometry.way_back(arrived[2], arrived[1])
-    with left:
-        faded = faded_ids(process, art.geometry, orgs, target_group)
-        selected = process_diagram(
-            art.svg,
-            key=key,
-            selected=requested,
-            path=way_back,
-            faded=faded,
-            height=_height(art.geometry.height),
-        )
+    faded = faded_ids(process, art.geometry, orgs, target_group)
+    selected = process_diagram(
+        art.svg,
+        key=key,
+        selected=requested,
+        path=way_back,
+        faded=faded,
+        height=MAX_DIAGRAM_HEIGHT,
+        panels=step_panels(process.id, feedback_context(), _build_panels),
+        on_go=_remember_go,
+    )
     if selected and selected.startswith("link-"):
         link = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
@@ -178,25 +215,26 @@ def _diagram_view(
         st.session_state[f"{key}.written"] = selected
     elif step and step == selected:
         st.session_state[f"{key}.written"] = step
-    with left:
-        # The buttons are drawn only when asked for: a click on a step then stays cheap to send.
-        if st.toggle("Downloaden zoals getoond (diagram, BPMN, RACI-tabel, hand-out)", key=f"{key}.downloads"):
-            lanes = {lane.org for lane in art.geometry.lanes}
-            export_panel(
-                model,
-                process,
-                content_version(),
-                selected=selected if process.node(selected or "") else None,
-                faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
-                direction=direction,
-            )
-    with right:
-        node = process.node(selected) if selected else None
-        if node is None:
-            st.info("Klik op een stap in het diagram (of gebruik Tab en Enter) om te zien wie wat doet.")
-            _legend()
-        else:
-            step_panel(model, process, node, go)
+    # The buttons are drawn only when asked for: a click on a step then stays cheap to send.
+    if st.toggle("Downloaden zoals getoond (diagram, BPMN, RACI-tabel, hand-out)", key=f"{key}.downloads"):
+        lanes = {lane.org for lane in art.geometry.lanes}
+        export_panel(
+            model,
+            process,
+            content_version(),
+            selected=selected if process.node(selected or "") else None,
+            faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
+            direction=direction,
+        )
+
+
+def _build_panels(model: Model, process: Process) -> dict[str, str]:
+    return process_panels(model, process, model_index(), feedback_mail)
+
+
+def _remember_go(ref: str) -> None:
+    """A link in the step panel (a callback): the fragment follows it on its rerun."""
+    st.session_state[GO_KEY] = ref
 
 
 def _show_text(process_id: str) -> None:
@@ -218,9 +256,12 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     url_group = query_param("doelgroep")
     unknown = [o for o in url_orgs if o not in model.organisations]
     if unknown:
-        st.warning("Onbekende organisatie in het filter: " + ", ".join(unknown) + ". Die is weggelaten.", icon="🔎")
+        st.warning(
+            "Onbekende organisatie in het filter: " + ", ".join(unknown) + ". Die is weggelaten.",
+            icon=":material/search:",
+        )
     if url_group and url_group not in model.catalogues["doelgroepen"]:
-        st.warning(f"Onbekende doelgroep “{url_group}”; het doelgroepfilter is weggelaten.", icon="🔎")
+        st.warning(f"Onbekende doelgroep “{url_group}”; het doelgroepfilter is weggelaten.", icon=":material/search:")
         url_group = None
     url_orgs = [o for o in url_orgs if o in model.organisations]
     state = st.session_state
@@ -241,28 +282,37 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     if FILTER_KEYS["list"] not in state:
         state[FILTER_KEYS["list"]] = query_param("lijst") == "1"
     groups = list(model.catalogues["doelgroepen"])
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        orgs = st.multiselect(
-            "Organisaties",
-            options,
-            key=FILTER_KEYS["orgs"],
-            width=420,
-            format_func=lambda o: model.organisations[o].abbreviation,
-            placeholder="Alle organisaties",
-            select_all=False,
-        )
-        st.button("Alles selecteren", key="filter-alles", type="tertiary", on_click=_select_orgs, args=(present,))
-        st.button("Niets selecteren", key="filter-niets", type="tertiary", on_click=_select_orgs, args=([],))
-        group = st.selectbox(
-            "Doelgroep",
-            groups,
-            key=FILTER_KEYS["group"],
-            width=260,
-            index=None,
-            format_func=lambda g: model.catalogues["doelgroepen"][g].name,
-            placeholder="Alle doelgroepen",
-        )
-        as_list = st.toggle("Alleen passende stappen als lijst", key=FILTER_KEYS["list"])
+    # (inside the caller's row, next to the view switch)
+    orgs = st.multiselect(
+        "Organisaties",
+        options,
+        key=FILTER_KEYS["orgs"],
+        width=340,
+        format_func=lambda o: model.organisations[o].abbreviation,
+        placeholder="Alle organisaties",
+        select_all=False,
+    )
+    st.button(
+        "Alles",
+        key="filter-alles",
+        type="tertiary",
+        on_click=_select_orgs,
+        args=(present,),
+        help="Alle organisaties kiezen",
+    )
+    st.button(
+        "Niets", key="filter-niets", type="tertiary", on_click=_select_orgs, args=([],), help="Geen organisatie kiezen"
+    )
+    group = st.selectbox(
+        "Doelgroep",
+        groups,
+        key=FILTER_KEYS["group"],
+        width=220,
+        index=None,
+        format_func=lambda g: model.catalogues["doelgroepen"][g].name,
+        placeholder="Alle doelgroepen",
+    )
+    as_list = st.toggle("Passende stappen als lijst", key=FILTER_KEYS["list"])
     if as_list:
         st.query_params["lijst"] = "1"
     else:
@@ -276,18 +326,23 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     else:
         st.query_params.pop("doelgroep", None)
     state["filter.written"] = (list(orgs), group)
+    return list(orgs), group, as_list
+
+
+def _filter_notes(model: Model, process: Process, orgs: list[str], group: str | None) -> None:
+    """Below the filter row: organisations without a step here, and how many steps match."""
+    present = organisations_in(process, model.organisations)
     absent = [model.organisations[o].abbreviation for o in orgs if o not in present]
     if absent:
         st.warning(
             f"{' en '.join(absent)} {'komt' if len(absent) == 1 else 'komen'} in dit proces niet voor: "
             "geen stap waarvoor die verantwoordelijk of waarbij die betrokken is. Kies een andere organisatie "
             "of haal het filter weg.",
-            icon="🔎",
+            icon=":material/search:",
         )
     if orgs or group:
         count = len(matching_steps(process, orgs, group))
         st.caption(f"{count} van de {len(process.nodes)} stappen passen bij het filter; de rest is vervaagd.")
-    return list(orgs), group, as_list
 
 
 def _matching_list(model: Model, process: Process, orgs: list[str], group: str | None) -> None:
@@ -305,29 +360,31 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
             )
 
 
-def _height(drawing_height: float) -> int:
-    """Tall enough for the whole drawing at the diagram's widest initial zoom (0.6×), within reason."""
-    return int(min(720, max(360, drawing_height * 0.6 + 48)))
-
-
 def _header(process: Process) -> None:
-    if process.summary:
-        st.markdown(md(process.summary))
-    bits = []
-    if process.sources_as_of:
-        bits.append(f"Leidraad-versie {process.sources_as_of}")
-    bits.append(
-        f"redactioneel beoordeeld op {process.reviewed}"
-        if process.reviewed
-        else "nog niet beoordeeld door de redactieraad"
-    )
-    st.caption(" · ".join(bits))
-    if flag := review_flag(process):
-        st.markdown(flag)
+    """One compact line that opens the summary, the version and the banners (the diagram stays high)."""
+    bits = [f"Leidraad-versie {process.sources_as_of}"] if process.sources_as_of else []
+    flag = review_flag(process)
     if process.outdated:
-        st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
+        bits.append("verouderd")
     if process.unconfirmed:
-        st.markdown(f":orange-badge[Niet bevestigd] {md(process.unconfirmed)}")
+        bits.append("niet bevestigd")
+    if flag:
+        bits.append("review nodig")
+    icon = ":material/warning:" if process.outdated or process.unconfirmed or flag else ":material/info:"
+    with st.expander("Over dit proces" + (" · " + " · ".join(bits) if bits else ""), icon=icon):
+        if process.summary:
+            st.markdown(md(process.summary))
+        st.caption(
+            f"redactioneel beoordeeld op {process.reviewed}"
+            if process.reviewed
+            else "nog niet beoordeeld door de redactieraad"
+        )
+        if flag:
+            st.markdown(flag)
+        if process.outdated:
+            st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
+        if process.unconfirmed:
+            st.markdown(f":orange-badge[Niet bevestigd] {md(process.unconfirmed)}")
 
 
 def _breadcrumbs(model: Model, process: Process) -> None:
@@ -354,12 +411,3 @@ def _choose_process(model: Model) -> None:
     for p in model.process_list():
         phase = f"Fase {p.phase:g} · " if p.phase is not None else ""
         st.button(f"{phase}{p.title}", key=f"choose-{p.id}", on_click=go, args=(p.id, None), type="tertiary")
-
-
-def _legend() -> None:
-    st.caption(
-        "**Legenda** · dunne cirkel: start · dikke cirkel: einde · afgeronde rechthoek: taak · "
-        "rechthoek met +: deelproces (klik en open) · ruit met ×: beslispunt · ruit met +: parallel · "
-        "dubbele cirkel: gebeurtenis of termijn · gestreepte dikke pijl: overdracht tussen organisaties · "
-        "gestreepte grijze rechthoek: verder in een ander proces"
-    )

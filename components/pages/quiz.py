@@ -4,6 +4,7 @@ trainer can hand a whole room one link; the answer key is one click away for the
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import streamlit as st
 
@@ -11,6 +12,7 @@ from components.cache import current_content, quiz_pool
 from components.navigation import page_link, query_param, step_link
 from components.panels.live_quiz import live_quiz
 from components.text import md
+from leidraad.exports.quiz_sheet import quiz_pdf
 from leidraad.model import Model
 from leidraad.quiz.generator import answer_key, generate_quiz
 from leidraad.quiz.templates import LETTERS, Question
@@ -34,12 +36,17 @@ def render() -> None:
     process = query_param("proces")
     org = query_param("org")
     if not (ok_seed and ok_count):
-        st.warning("De parameters ‘seed’ en ‘aantal’ moeten hele getallen zijn; standaardwaarden gebruikt.", icon="🔎")
+        st.warning(
+            "De parameters ‘seed’ en ‘aantal’ moeten hele getallen zijn; standaardwaarden gebruikt.",
+            icon=":material/search:",
+        )
     if process and process not in model.processes:
-        st.warning(f"Het proces “{process}” bestaat niet; de quiz gaat over alle processen.", icon="🔎")
+        st.warning(f"Het proces “{process}” bestaat niet; de quiz gaat over alle processen.", icon=":material/search:")
         process = None
     if org and org not in model.organisations:
-        st.warning(f"De organisatie “{org}” bestaat niet; de quiz gaat over alle organisaties.", icon="🔎")
+        st.warning(
+            f"De organisatie “{org}” bestaat niet; de quiz gaat over alle organisaties.", icon=":material/search:"
+        )
         org = None
     if query_param("seed") is None or not ok_seed:
         seed = random.SystemRandom().randint(1, 99999)
@@ -136,11 +143,17 @@ def _settings(
             f"Noem het quiznummer **{seed}** of deel de link uit de adresbalk: iedereen krijgt dezelfde vragen "
             "in dezelfde volgorde."
         )
+        params = {"seed": str(seed), "aantal": str(count)}
+        if process:
+            params["proces"] = process
+        if org:
+            params["org"] = org
         with st.container(horizontal=True):
             page_link("quiz", "Antwoordsleutel (afdrukbaar)", icon=":material/key:", **params, versie="sleutel")
             page_link(
                 "quiz", "Versie voor deelnemers (afdrukbaar)", icon=":material/print:", **params, versie="deelnemer"
             )
+        _print_buttons(model, seed, count, process, org)
         with st.form("quiz-instellingen", border=False):
             processes = [None, *[p.id for p in model.process_list()]]
             orgs = [None, *model.organisations]
@@ -165,6 +178,29 @@ def _settings(
                 if new_org:
                     st.query_params["org"] = new_org
                 st.rerun()
+
+
+def _print_buttons(model: Model, seed: int, count: int, process: str | None, org: str | None) -> None:
+    """The same quiz on paper: without the answers for the room, with them for the trainer."""
+
+    def sheet(answers: bool) -> bytes:
+        questions = generate_quiz(model, seed=seed, count=count, process=process, org=org)
+        return quiz_pdf(questions, title=f"Quiz LTV (nummer {seed})", answers=answers)
+
+    with st.container(horizontal=True):
+        for answers, label, name in (
+            (False, "Quiz voor deelnemers (PDF)", "deelnemers"),
+            (True, "Quiz met antwoorden (PDF)", "trainer"),
+        ):
+            st.download_button(
+                label,
+                data=partial(sheet, answers),
+                file_name=f"quiz-{seed}-{name}.pdf",
+                mime="application/pdf",
+                on_click="ignore",
+                key=f"quiz-pdf-{name}",
+                icon=":material/picture_as_pdf:",
+            )
 
 
 def _quiz_form(questions: list[Question], seed: int) -> None:

@@ -16,15 +16,17 @@ from components.panels.step import ROLE_NAMES, TYPE_NAMES, org_label
 from components.presenter import presenter_keys
 from components.text import md
 from leidraad.exports.case_handout import scenario_pdf
-from leidraad.model import Model, Scenario, ScenarioStep
+from leidraad.model import Model, Node, Process, Scenario, ScenarioStep
 
 PRESENTATION_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
 .block-container { padding-top: 1rem; max-width: 100%; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.45rem; line-height: 1.5; }
-[data-testid="stMarkdownContainer"] h1 { font-size: 2.6rem; }
-[data-testid="stMarkdownContainer"] h3 { font-size: 2rem; }
-[data-testid="stButton"] button p { font-size: 1.3rem; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 1.5rem 0; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.35rem; line-height: 1.45; }
+[data-testid="stMarkdownContainer"] h3 { font-size: 1.8rem; padding: 0; }
+[data-testid="stCaptionContainer"] p { font-size: 1rem; }
+[data-testid="stButton"] button p { font-size: 1.1rem; }
 </style>"""
 
 
@@ -37,9 +39,15 @@ def _go_to(nr: int) -> None:
 
 
 def _act(action: str, scenario: Scenario, nr: int) -> None:
-    """One step of the walkthrough: reveal, or go on, or back (buttons and clicker keys alike)."""
+    """One step of the walkthrough: reveal, or go on, or back, or a choice at a decision (buttons and
+    clicker keys alike)."""
     state = _state(scenario.id)
     total = len(scenario.steps)
+    if action.startswith("choice-"):
+        index = int(action.removeprefix("choice-")) - 1
+        if 0 <= index < len(scenario.steps[nr - 1].choices):
+            _answer(scenario, nr, index)
+        return
     if action == "reveal":
         state["revealed"].add(nr)
     elif action == "next":
@@ -75,7 +83,7 @@ def render() -> None:
         return
     scenario = model.scenarios.get(scenario_id)
     if scenario is None:
-        st.warning(f"De casus “{scenario_id}” bestaat niet. Kies hieronder een casus.", icon="🔎")
+        st.warning(f"De casus “{scenario_id}” bestaat niet. Kies hieronder een casus.", icon=":material/search:")
         _choose(model)
         return
     _walkthrough(model, scenario, presenting)
@@ -113,15 +121,25 @@ def _choose(model: Model) -> None:
                     seed="1",
                     proces=scenario.steps[0].process,
                 )
-                st.download_button(
-                    "Hand-out (PDF)",
-                    data=partial(scenario_pdf, model, scenario),
-                    file_name=f"casus-{scenario.id}.pdf",
-                    mime="application/pdf",
-                    on_click="ignore",
-                    key=f"handout-{scenario.id}",
-                    icon=":material/picture_as_pdf:",
-                )
+                for participant, label, name in (
+                    (False, "Hand-out trainer (PDF)", "trainer"),
+                    (True, "Hand-out deelnemers (PDF)", "deelnemers"),
+                ):
+                    st.download_button(
+                        label,
+                        data=partial(scenario_pdf, model, scenario, participant),
+                        file_name=f"casus-{scenario.id}-{name}.pdf",
+                        mime="application/pdf",
+                        on_click="ignore",
+                        key=f"handout-{scenario.id}-{name}",
+                        icon=":material/picture_as_pdf:",
+                    )
+
+
+KEYS_HELP = (
+    "Toetsen (ook op een presenter-clicker): PageDown of spatie = onthullen, daarna volgende · "
+    "PageUp = vorige · O = onthullen · 1–9 = keuze bij een beslissing · F = volledig scherm"
+)
 
 
 def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
@@ -139,36 +157,34 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
     revealed = nr in state["revealed"]
 
     presenter_keys(key="presenter", on_action=lambda action: _act(action, scenario, nr))
-    st.markdown(f"# {md(scenario.title)}")
-    st.progress(nr / total, text=f"Stap {nr} van {total}")
-    _controls(scenario, nr, revealed, presenting)
+    if presenting:
+        # A slim header: the case, step n/N and the question or the answer; the diagram fills the rest.
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.markdown(f"**{md(scenario.title)}** · Stap {nr} van {total}", width="content")
+            _controls(scenario, nr, revealed, presenting)
+    else:
+        st.markdown(f"# {md(scenario.title)}")
+        st.progress(nr / total, text=f"Stap {nr} van {total}")
+        _controls(scenario, nr, revealed, presenting)
     case_room_panel(room, scenario.id, nr, revealed, presenting)
-    if nr == 1 and scenario.persona:
-        st.markdown(f"*{md(scenario.persona)}*")
-    if step.narrative:
-        st.markdown(md(step.narrative))
+    st.caption(KEYS_HELP)
     if resolved is None:
         st.error(f"De stap “{step.step}” bestaat niet (meer) in de inhoud.")
         return
     process, node = resolved
-
-    if step.choices:
-        _decision(scenario, nr, step)
-    if not revealed:
-        st.info("**Wie is nu aan zet?** Laat de groep antwoorden en onthul dan (spatie of PageDown).", icon="❓")
-    else:
-        who = org_label(model, node.org)
-        involved = "; ".join(f"{org_label(model, i.org)} ({ROLE_NAMES.get(i.role, i.role)})" for i in node.involved)
-        st.markdown(
-            f"### {md(who)}\n\n**{md(node.label)}** · {TYPE_NAMES.get(node.type, node.type)} in "
-            f"*{md(process.title)}*" + (f"\n\nOok betrokken: {md(involved)}" if involved else "")
-        )
-        art = drawing(process.id)
-        if art is not None:
-            path = [s.node for s in scenario.steps[:nr] if s.process == process.id]
-            process_diagram(
-                art.svg, key=f"training-{process.id}", selected=node.id, path=path, height=520 if presenting else 440
-            )
+    _headline(model, process, node, revealed)
+    art = drawing(process.id)
+    left, right = st.columns([2.6, 1], gap="medium")
+    with right:
+        # Story, decisions and feedback stand beside the diagram, so they never push it down.
+        if nr == 1 and scenario.persona:
+            st.markdown(f"*{md(scenario.persona)}*")
+        if step.narrative:
+            st.markdown(md(step.narrative))
+        if step.choices:
+            _decision(scenario, nr, step)
+        if nr >= total and revealed:
+            st.success("Einde van de casus.")
         if not presenting:
             page_link(
                 "proces",
@@ -177,8 +193,36 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
                 proces=process.id,
                 stap=node.id,
             )
-    if nr >= total and revealed:
-        st.success("Einde van de casus.")
+    with left:
+        if art is not None:
+            # Before the reveal the way so far is shown, not the step itself (that would give the answer away).
+            walked = scenario.steps[:nr] if revealed else scenario.steps[: nr - 1]
+            path = [s.node for s in walked if s.process == process.id]
+            process_diagram(
+                art.svg,
+                key=f"training-{process.id}",
+                selected=node.id if revealed else None,
+                path=path,
+                height=900 if presenting else 560,
+                mode="present" if presenting else "explore",
+                fill=presenting,
+            )
+
+
+def _headline(model: Model, process: Process, node: Node, revealed: bool) -> None:
+    """The question, or the revealed answer, in one line above the diagram."""
+    if not revealed:
+        st.info(
+            "**Wie is nu aan zet?** Laat de groep antwoorden en onthul dan (spatie of PageDown).",
+            icon=":material/help:",
+        )
+        return
+    who = org_label(model, node.org)
+    involved = "; ".join(f"{org_label(model, i.org)} ({ROLE_NAMES.get(i.role, i.role)})" for i in node.involved)
+    st.markdown(
+        f"### {md(who)}\n\n**{md(node.label)}** · {TYPE_NAMES.get(node.type, node.type)} in "
+        f"*{md(process.title)}*" + (f" · ook betrokken: {md(involved)}" if involved else "")
+    )
 
 
 def _decision(scenario: Scenario, nr: int, step: ScenarioStep) -> None:

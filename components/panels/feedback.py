@@ -42,3 +42,8 @@ def feedback_mail(process: Process, node: Node) -> str:
         "Wat klopt er niet, of wat is er veranderd? Noem zo mogelijk de bron.\n\n"
     )
     return mailto(FEEDBACK_ADDRESS, subject, body)
+
+
+def feedback_context() -> tuple[str, ...]:
+    """What the feedback mail takes from the session (the app's address and the view settings)."""
+    return (str(st.context.url or ""), *(str(st.query_params.get(name) or "") for name in VIEW_PARAMS))

@@ -47,7 +47,7 @@ def problems_panel(result: LoadResult) -> None:
         if report.folded:
             lines.append(f"{report.folded} melding(en) volgen alleen uit die fout(en).")
         lines.append("De rest van de inhoud is wel beschikbaar.")
-        st.error(md(" ".join(lines)), icon="⚠️")
+        st.error(md(" ".join(lines)), icon=":material/warning:")
     with st.expander(
         f"Meldingen voor redacteuren ({report.errors} fouten, {report.warnings} waarschuwingen)",
         expanded=bool(report.errors),

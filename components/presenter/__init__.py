@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,11 +20,17 @@ _component = st.components.v2.component(
 
 
 def presenter_keys(*, key: str, on_action: Callable[[str], None]) -> None:
-    """Listen for clicker keys on the whole page; `on_action('next'|'prev'|'reveal')` runs before the rerun."""
+    """Listen for clicker keys on the whole page; `on_action('next'|'prev'|'reveal'|'choice-N')` runs
+    before the rerun (N counts from 1)."""
 
     def _on_key() -> None:
         value = (st.session_state.get(key) or {}).get("key")
-        if not (isinstance(value, dict) and value.get("action") in ("next", "prev", "reveal")):
+        if not isinstance(value, dict):
+            return
+        action = value.get("action")
+        if not (
+            action in ("next", "prev", "reveal") or (isinstance(action, str) and re.fullmatch(r"choice-[1-9]", action))
+        ):
             return
         # One key press, one action: a fragment that reruns on a timer (a live room) can send the same
         # trigger again before the full rerun has cleared it.
@@ -31,6 +38,6 @@ def presenter_keys(*, key: str, on_action: Callable[[str], None]) -> None:
         if value.get("seq") is not None and st.session_state.get(seen) == value["seq"]:
             return
         st.session_state[seen] = value.get("seq")
-        on_action(value["action"])
+        on_action(action)
 
     _component(key=key, data={}, on_key_change=_on_key, height="content")

@@ -1,11 +1,17 @@
 // Presenter controls for the training walkthrough: clicker keys and the browser's Fullscreen API.
-// PageDown and space: reveal, or go on when already revealed; PageUp: back; "o": reveal.
+// PageDown and space: reveal, or go on when already revealed; PageUp: back; "o": reveal; 1-9: the
+// choice at a decision; "f": full screen.
 // Keys typed into a text field, and space on a focused diagram step, are left alone.
 let previous = null;
 
 function inTextField(path) {
   return path.some((el) => el instanceof Element && (
     ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || el.isContentEditable));
+}
+
+function toggleFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
 function onDiagramStep(path) {
@@ -29,6 +35,12 @@ export default function ({ parentElement, setTriggerValue }) {
     else if (event.key === "PageUp") action = "prev";
     else if (event.key === " " && !onDiagramStep(path)) action = "next";
     else if (event.key === "o" || event.key === "O") action = "reveal";
+    else if (/^[1-9]$/.test(event.key)) action = "choice-" + event.key;
+    else if (event.key === "f" || event.key === "F") {
+      event.preventDefault();
+      toggleFullscreen();
+      return;
+    }
     if (!action) return;
     event.preventDefault();
     send(action);
@@ -40,10 +52,7 @@ export default function ({ parentElement, setTriggerValue }) {
       button.textContent = document.fullscreenElement ? "Volledig scherm uit" : "Volledig scherm";
     };
     label();
-    button.addEventListener("click", () => {
-      if (document.fullscreenElement) document.exitFullscreen();
-      else document.documentElement.requestFullscreen?.().catch(() => {});
-    }, options);
+    button.addEventListener("click", toggleFullscreen, options);
     document.addEventListener("fullscreenchange", label, options);
   }
   return () => controller.abort();

@@ -1,28 +1,41 @@
 """A training case as a printable handout (HTML, and PDF through the project's one PDF route):
 the persona and learning goals, every step with the responsible organisation and the decisions,
-and a print-coloured diagram of each process the case crosses with the case's path highlighted."""
+and a print-coloured diagram of each process the case crosses with the case's path highlighted.
+
+Two versions: the trainer's (who acts, the right choices and the feedback, the path in the
+diagrams) and the participants' (the same case with those answers left blank to fill in). The text
+and the diagrams are A4 landscape: each diagram shows the part of its process the case walks
+through, tiled at a readable size (text >= 8 pt) in tiles of at most half a page, so a tile that
+does not fit under the text leaves less than half a page blank."""
 
 from __future__ import annotations
 
 from html import escape
 
-from leidraad.exports.images import html_to_pdf, print_svg
+from leidraad.drawing.geometry import Geometry
+from leidraad.drawing.layout import layout_process
+from leidraad.drawing.render import render_svg
+from leidraad.exports.images import html_to_pdf
+from leidraad.exports.tiling import A4_LANDSCAPE, TILE_CSS, tiles_html
 from leidraad.model import Model, Scenario
 
 _CSS = """
-@page { size: A4; margin: 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+@page { size: A4 landscape; margin: 14mm;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #1f2328; }
 h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm; }
 .meta { color: #555; font-size: 9pt; } .persona { font-style: italic; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 1.5mm; vertical-align: top; }
 th { background: #f3f4f6; text-align: left; } td.nr { width: 8mm; text-align: right; }
-.choice.correct { font-weight: bold; } .drawing { page-break-inside: avoid; margin: 3mm 0; }
-.drawing svg { width: 100%; height: auto; }
+.choice.correct { font-weight: bold; }
+.drawing h2 { break-after: avoid; }
+.blank { color: #888; }
 """
 
 
-def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) -> str:
+def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True, participant: bool = False) -> str:
+    """The case as HTML; `participant` leaves out who acts, the right choices and the feedback."""
     rows = []
     for nr, step in enumerate(scenario.steps, start=1):
         resolved = model.resolve_step(step.step)
@@ -33,8 +46,13 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             where = f"{escape(node.label)}<br><span class='meta'>{escape(process.title)}</span>"
         else:
             who, where = "?", escape(step.step)
+        if participant:
+            who = ""
         decision = ""
-        if step.choices:
+        if step.choices and participant:
+            items = "".join(f"<li>☐ {escape(c.label)}</li>" for c in step.choices)
+            decision = f"<p><b>{escape(step.question or 'Beslissing')}</b></p><ul>{items}</ul>"
+        elif step.choices:
             items = "".join(
                 f"<li class='choice{' correct' if c.correct else ''}'>{escape(c.label)}"
                 f"{' ✓' if c.correct else ''}{' – ' + escape(c.feedback) if c.feedback else ''}</li>"
@@ -42,14 +60,22 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             )
             decision = f"<p><b>{escape(step.question or 'Beslissing')}</b></p><ul>{items}</ul>"
         rows.append(
-            f"<tr><td class='nr'>{nr}</td><td>{where}</td><td>{escape(who)}</td>"
+            f"<tr><td class='nr'>{nr}</td><td>{where}</td>"
+            f"<td>{escape(who) if who else '<span class=blank>…………</span>'}</td>"
             f"<td>{escape(step.narrative)}{decision}</td></tr>"
         )
     goals = "".join(f"<li>{escape(g)}</li>" for g in scenario.learning_goals)
     parts = [
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'>",
-        f"<title>{escape(scenario.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{escape(scenario.title)}</title><style>{_CSS}{TILE_CSS}</style></head><body>",
         f"<h1>{escape(scenario.title)}</h1>",
+        "<p class='meta'>"
+        + (
+            "Versie voor deelnemers: vul per stap in wie aan zet is."
+            if participant
+            else "Versie voor de trainer, met de antwoorden."
+        )
+        + "</p>",
         "<p class='meta'>Casus bij de Leidraad Terugkeer en Vertrek (LTV Procesverkenner). Geen officiële publicatie "
         "van DT&amp;V.</p>",
     ]
@@ -69,14 +95,36 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
             shown = model.processes.get(process_id)
             if shown is None:
                 continue
-            path = [s.node for s in scenario.steps if s.process == process_id]
-            svg = print_svg(model, shown, path=path)
-            parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{svg}</div>")
+            walked = [s.node for s in scenario.steps if s.process == process_id]
+            geometry = layout_process(model, shown)
+            svg = render_svg(geometry, title=shown.title, mode="print", path=[] if participant else walked)
+            # Only the part of the process the case walks through, at a readable size.
+            span = _walked_span(geometry, walked)
+            tiles = tiles_html(svg, A4_LANDSCAPE, shown.title, span=span, min_per_page=2)
+            parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{tiles}</div>")
     if scenario.sources:
         parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def scenario_pdf(model: Model, scenario: Scenario) -> bytes:
-    return html_to_pdf(scenario_html(model, scenario))
+def _walked_span(geometry: Geometry, walked: list[str]) -> tuple[float, float] | None:
+    """The horizontal part of a drawing that holds the walked steps, widened so that it cuts through
+    no step or label (a label under a small shape is wider than the shape)."""
+    boxes = [n.box for n in geometry.nodes if n.id in walked]
+    if not boxes:
+        return None
+    x0 = min(b.x for b in boxes) - 160
+    x1 = max(b.x + b.w for b in boxes) + 160
+    for n in sorted(geometry.nodes, key=lambda n: n.box.x):
+        half = max(n.box.w / 2, 85)
+        left, right = n.box.cx - half, n.box.cx + half
+        if left < x0 < right:
+            x0 = left - 10
+        if left < x1 < right:
+            x1 = right + 10
+    return x0, x1
+
+
+def scenario_pdf(model: Model, scenario: Scenario, participant: bool = False) -> bytes:
+    return html_to_pdf(scenario_html(model, scenario, participant=participant))

@@ -49,13 +49,18 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def diagram_page_html(title: str, svg: str, subtitle: str = "") -> str:
-    """One landscape page: the title and the drawing scaled to fit."""
+    """The drawing on A3 landscape at a readable size (text >= 8 pt), over as many pages as it needs."""
+    from leidraad.exports.tiling import A3_LANDSCAPE, TILE_CSS, tiles_html
+
+    # The title runs along the top of every page, so the tiles fill whole pages.
     return (
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'><style>"
-        "@page{size:A3 landscape;margin:12mm}body{font-family:'DejaVu Sans',sans-serif;margin:0}"
-        "h1{font-size:16pt;margin:0 0 2mm}p{font-size:9pt;color:#555;margin:0 0 4mm}"
-        ".drawing svg{width:100%;height:auto;max-height:245mm}</style></head><body>"
-        f"<h1>{escape(title)}</h1><p>{escape(subtitle)}</p><div class='drawing'>{svg}</div></body></html>"
+        "@page{size:A3 landscape;margin:14mm 12mm 12mm;@top-left{content:element(head);vertical-align:bottom}"
+        "@bottom-right{content:counter(page) ' / ' counter(pages);font-size:8pt;color:#555}}"
+        "body{font-family:'DejaVu Sans',sans-serif;margin:0}"
+        f".head{{position:running(head);font-size:9pt;color:#555}}.head b{{font-size:12pt;color:#1F2328}}{TILE_CSS}"
+        f"</style></head><body><div class='head'><b>{escape(title)}</b> · {escape(subtitle)}</div>"
+        f"{tiles_html(svg, A3_LANDSCAPE, title)}</body></html>"
     )
 
 

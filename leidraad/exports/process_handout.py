@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from leidraad.exports.images import html_to_pdf, print_svg
+from leidraad.exports.tiling import A3_LANDSCAPE, TILE_CSS, tiles_html
 from leidraad.model import Model, Node, Process
 from leidraad.queries.reading_order import reading_order
 
@@ -26,16 +27,19 @@ TYPE_NAMES = {
 }
 
 CSS = (
-    "@page{size:A3 landscape;margin:12mm;@bottom-right{content:'pagina ' counter(page) ' van ' counter(pages);"
-    "font-size:8pt;color:#555}@bottom-left{content:string(title);font-size:8pt;color:#555}}"
+    # The title and version run along the top of every page, so the drawing's tiles fill whole pages.
+    "@page{size:A3 landscape;margin:14mm 12mm 12mm;@top-left{content:element(head);vertical-align:bottom}"
+    "@bottom-right{content:'pagina ' counter(page) ' van ' counter(pages);font-size:8pt;color:#555}}"
     "body{font-family:'DejaVu Sans',sans-serif;margin:0;color:#1F2328}"
-    "h1{font-size:18pt;margin:0 0 2mm;string-set:title content()}h2{font-size:13pt;margin:0 0 3mm}"
+    ".head{position:running(head);font-size:9pt;color:#555}.head b{font-size:12pt;color:#1F2328}"
+    "h1{font-size:14pt;margin:0 0 2mm}h2{font-size:13pt;margin:0 0 3mm}"
     ".meta{font-size:9pt;color:#555;margin:0 0 2mm}.summary{font-size:10pt;margin:0 0 4mm;max-width:300mm}"
-    ".drawing{page-break-after:always}.drawing svg{width:100%;height:auto;max-height:215mm}"
-    "table{border-collapse:collapse;width:100%;font-size:8pt}thead{display:table-header-group}"
+    ".drawing{margin:0 0 4mm}"
+    + TILE_CSS
+    + "table{border-collapse:collapse;width:100%;font-size:8pt}thead{display:table-header-group}"
     "th{background:#F3F4F6;text-align:left}th,td{border:0.4pt solid #9CA3AF;padding:1.2mm 1.6mm;vertical-align:top}"
     "tr{page-break-inside:avoid}td.n{width:8mm;text-align:right}.type{color:#555}"
-    ".badge{font-size:7pt;border:0.5pt solid #B45309;color:#B45309;padding:0 1mm;border-radius:1mm}"
+    ".badge{font-size:8pt;border:0.5pt solid #B45309;color:#B45309;padding:0 1mm;border-radius:1mm}"
 )
 
 
@@ -84,8 +88,10 @@ def handout_html(
     return (
         f"<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>{escape(process.title)}</title>"
         f"<style>{CSS}</style></head><body>"
-        f"<h1>{escape(process.title)}</h1><p class='meta'>{escape(meta)}</p>"
-        f"<p class='summary'>{escape(process.summary)}</p><div class='drawing'>{svg}</div>"
+        f"<div class='head'><b>{escape(process.title)}</b> · {escape(meta)}</div>"
+        f"<div class='drawing'>{tiles_html(svg, A3_LANDSCAPE, process.title)}</div>"
+        f"<h1>{escape(process.title)}</h1>"
+        f"<p class='summary'>{escape(process.summary)}</p>"
         f"<h2>Stappen</h2><table><thead><tr><th>#</th><th>Stap</th><th>Verantwoordelijk</th><th>Betrokken</th>"
         f"<th>Wat gebeurt er</th><th>Rechtsgrond</th><th>Termijn</th></tr></thead><tbody>{rows}</tbody></table>"
         "<p class='meta'>Geen officiële publicatie van de Dienst Terugkeer en Vertrek. Wijzigingen in de Leidraad: "

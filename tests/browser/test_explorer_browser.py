@@ -115,7 +115,7 @@ def test_drill_down_and_back(page: Page, app_server, content_model) -> None:
     )
     child = model.processes[node.calls]
     open_process(page, app_server, parent.id, node.id)
-    page.get_by_role("button", name=f"Open deelproces: {child.title}").click()
+    page.get_by_role("link", name=f"Open deelproces: {child.title}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(child.title)
     expect(page).to_have_url(re.compile(rf"proces={re.escape(child.id)}(&|$)"))
     page.get_by_role("button", name="Terug").click()

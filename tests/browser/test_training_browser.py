@@ -24,7 +24,7 @@ def test_walk_a_case_to_its_end_with_the_keyboard(page: Page, app_server, conten
     scenario = min(model.scenarios.values(), key=lambda s: len(s.steps))
     total = len(scenario.steps)
     page.goto(f"{app_server.url}/training?scenario={scenario.id}&nr=1&presentatie=1")
-    expect(page.get_by_text(f"Stap 1 van {total}")).to_be_visible()
+    expect(page.get_by_text(f"Stap 1 van {total}")).to_be_visible(timeout=30_000)  # a first load on a busy machine
     expect(page.get_by_text("Wie is nu aan zet?")).to_be_visible()
     expect(page.locator("[data-testid=stNavSectionHeader], [data-testid=stTopNavLinkContainer]")).to_have_count(0)
     for nr in range(1, total + 1):

@@ -163,7 +163,7 @@ def test_assets_are_inline_and_parse() -> None:
     # Multi-line strings: Streamlit takes a one-line css/js with "/" or "*" for an asset path.
     assert "\n" in JS.strip() and "\n" in CSS.strip()
     assert "export default function" in JS
-    for label in ("Inzoomen", "Uitzoomen", "Passend maken"):
+    for label in ("Inzoomen", "Uitzoomen", "Passend in de breedte", "Hele tekening"):
         assert f'aria-label="{label}"' in HTML
     node = shutil.which("node")
     if node is None:
