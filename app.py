@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from components.guard import run_page
 from components.navigation import pages
 
 st.set_page_config(page_title="LTV Procesverkenner", page_icon="🧭", layout="wide")
 # Presentation mode (training) hides the navigation; everything else shows it at the top.
 presenting = st.query_params.get("presentatie") == "1"
-st.navigation(list(pages().values()), position="hidden" if presenting else "top").run()
+# Every page runs inside one wrapper: an unexpected error is a Dutch message, never a crash.
+run_page(st.navigation(list(pages().values()), position="hidden" if presenting else "top"))

@@ -11,9 +11,10 @@ from streamlit.navigation.page import StreamlitPage
 
 from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
+from components.guard import guarded
 from components.navigation import query_param
 from components.panels.export import export_panel
-from components.panels.problems import problems_panel
+from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
 from components.panels.review_flag import review_flag
 from components.panels.step import step_panel
 from components.panels.text_view import text_view
@@ -50,19 +51,21 @@ def render() -> None:
     process_id = query_param("proces")
     if not model.processes:
         st.warning("Er zijn geen processen geladen.")
-        problems_panel(result.problems, result.broken_files)
+        problems_panel(result)
         return
     if process_id is None:
         _choose_process(model)
         return
     process = model.processes.get(process_id)
     if process is None:
-        st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
+        if not unloaded_process_notice(result, process_id):
+            st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
         _choose_process(model)
         return
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
+    process_problems_banner(result, process)
 
     orgs, target_group, as_list = _filter(model, process)
     view = query_param("weergave") or "diagram"
@@ -89,6 +92,7 @@ def render() -> None:
 
 
 @st.fragment
+@guarded("het diagram van dit proces")
 def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str | None = None) -> None:
     """Diagram and panel rerun on their own when a step is clicked: the rest of the page is not
     rebuilt or re-sent. Anything that changes the process reruns the whole page."""

@@ -89,7 +89,10 @@ def chain_graph(model: Model) -> nx.MultiDiGraph:
 
 
 def follows(graph: nx.MultiDiGraph, a: str, b: str, through: Collection[str]) -> bool:
-    """Whether `b` follows `a` in the chain graph directly or only via nodes of the types in `through`."""
+    """Whether `b` follows `a` in the chain graph directly or only via nodes of the types in `through`.
+    A step that is not in the graph (its file did not load) follows nothing and is followed by nothing."""
+    if a not in graph:
+        return False
     seen, frontier = {a}, [a]
     while frontier:
         current = frontier.pop()
