@@ -27,6 +27,13 @@ from leidraad.exports.registry import ExportOptions, export_process_file
 from leidraad.model import Model
 from leidraad.queries.catalogue_usage import catalogue_usage
 from leidraad.queries.index import ModelIndex, build_index
+from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
+from leidraad.queries.search import SearchIndex, build_search_index
+from leidraad.quiz.generator import question_pool
+from leidraad.quiz.templates import QuestionTemplate
+from leidraad.rooms.config import database_url
+from leidraad.rooms.questions import LiveQuestion, questions_of
+from leidraad.rooms.store import RoomStore
 from leidraad.versions.diff import diff_models
 from leidraad.versions.ghosts import Comparison, compare_drawing
 from leidraad.versions.git_source import (
@@ -236,3 +243,53 @@ def content_stamp() -> str:
     """'git 97a8ccb, inhoud-hash …' for the feedback mail (asked again after a minute: a commit does
     not change the files' modification times)."""
     return _version_stamp(str(content_folder()), content_version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _search_index(version: str) -> SearchIndex:
+    return build_search_index(current_content().model)
+
+
+def search_index() -> SearchIndex:
+    """The search index over every field a reader reads, built once per content version."""
+    return _search_index(content_version())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _organisation_profile(version: str, org_id: str) -> OrganisationProfile:
+    return organisation_profile(current_content().model, org_id, model_index().handovers)
+
+
+def org_profile(org_id: str) -> OrganisationProfile:
+    """An organisation's steps, handovers and catalogue entries, computed once per content version."""
+    return _organisation_profile(content_version(), org_id)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _quiz_pool(version: str) -> list[QuestionTemplate]:
+    return question_pool(current_content().model)
+
+
+def quiz_pool() -> list[QuestionTemplate]:
+    """Every quiz question the content gives, built once per content version (a rerun only picks)."""
+    return _quiz_pool(content_version())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _room_store(url: str) -> RoomStore:
+    return RoomStore(url)
+
+
+def room_store() -> RoomStore:
+    """One database connection pool per server process for the live rooms (schema migrated on first use)."""
+    return _room_store(database_url())
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _room_questions(version: str, kind: str, source: str) -> list[LiveQuestion] | None:
+    return questions_of(current_content().model, kind, source)
+
+
+def room_questions(kind: str, source: str) -> list[LiveQuestion] | None:
+    """The questions of a live room, built once per content version (participants poll them often)."""
+    return _room_questions(content_version(), kind, source)

@@ -37,11 +37,7 @@ Go = Callable[[str, str | None], None]
 
 def org_label(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
-    return (
-        f"{org.abbreviation} ({org.name})"
-        if org and org.name != org.abbreviation
-        else (org.abbreviation if org else org_id)
-    )
+    return org.label if org else org_id
 
 
 def step_label(model: Model, step_ref: str) -> str:

@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from leidraad.drawing.layout import EdgeGeom, Geometry, LaneGeom, NodeGeom
 from leidraad.drawing.plain_diagram import FONT
+from leidraad.model import name_beyond
 
 # Okabe–Ito: colour-blind-safe colours for the main chain partners; everyone else is neutral.
 ORG_COLOURS = {
@@ -178,10 +179,17 @@ def _lane_svg(lane: LaneGeom) -> str:
     )
 
 
+def lane_title(lane: LaneGeom) -> str:
+    """The lane's tooltip: the name, with the abbreviation in front only when the name does not say it."""
+    if not lane.abbreviation or lane.abbreviation.casefold() in lane.name.casefold():
+        return lane.name
+    return f"{lane.abbreviation} – {lane.name}"
+
+
 def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -> str:
     """The header of a lane, drawn above everything else so the app can keep it in view while panning."""
     b = lane.box
-    name_lines = textwrap.wrap(lane.name, 20)[:4] if lane.name != lane.abbreviation else []
+    name_lines = textwrap.wrap(name_beyond(lane.abbreviation, lane.name), 20)[:4]
     abbr_lines = textwrap.wrap(lane.abbreviation, 14)[:2]
     block = len(abbr_lines) * 14 + len(name_lines) * 11
     y0 = b.cy - block / 2 + 7
@@ -196,7 +204,7 @@ def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -
     rect = f'x="{b.x:.1f}" y="{b.y:.1f}" width="{header_w:.1f}" height="{b.h:.1f}"'
     return (
         f'<g class="lane lane-head org-{lane.org}{extra_classes}" id="lane-head-{lane.org}">'
-        f"<title>{escape(lane.abbreviation)} – {escape(lane.name)}</title>"
+        f"<title>{escape(lane_title(lane))}</title>"
         f'<rect class="lane-header-base static" {rect}/><rect class="lane-header static" {rect}/>{abbr}{name}</g>'
     )
 
