@@ -88,9 +88,10 @@ def test_changelog_per_tag(in_repo: Repo, capsys: pytest.CaptureFixture[str]) ->
     assert "- ~ stap hernoemd: `beoordelen` → `aanvraag_beoordelen` (Aanvraag beoordelen)" in text
     hoofd = in_repo.content / "hoofd.yaml"
     hoofd.write_text(hoofd.read_text(encoding="utf-8").replace("Intake afnemen", "Intake houden"), encoding="utf-8")
-    assert main(["changelog", "--since", "v2026-Q2", "-o", "log.md"]) == 0
+    assert main(["changelog", "--since", "v2026-Q2", "-o", "log.md", "--level", "4"]) == 0
     log = (in_repo.root / "log.md").read_text(encoding="utf-8")
-    assert log.startswith("## Wijzigingen van `v2026-Q2` naar `werkmap`") and "Intake houden" in log
+    assert log.startswith("#### Wijzigingen van `v2026-Q2` naar `werkmap`") and "Intake houden" in log
+    assert "\n###### Proces Hoofdproces, herzien (hoofd)\n" in log
     assert "v2026-Q1" not in log
 
 
