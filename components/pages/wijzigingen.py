@@ -198,7 +198,14 @@ def _process_section(diff: Json, old: Model, new: Model, keys: tuple[str, str], 
         )
         st.caption(LEGEND)
         if clicked and clicked in art.marks:
-            st.info(f"Geselecteerd: {md(names.step(pid, clicked))} – zie de lijst hieronder.", icon="👆")
+            words = {"added": "nieuw", "changed": "gewijzigd", "removed": "vervallen"}
+            st.info(
+                f"Geselecteerd: {md(names.step(pid, clicked))} ({words[art.marks[clicked]]}); de velden staan in "
+                "de lijst hieronder.",
+                icon="👆",
+            )
+            if art.marks[clicked] != "removed":
+                _step_link(pid, clicked, "Open de stap")
     entry = processes["changed"].get(pid)
     if entry is not None:
         _field_list(pid, entry, names)

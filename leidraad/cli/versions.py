@@ -39,6 +39,7 @@ def add_parsers(sub: argparse._SubParsersAction, default_content: str) -> None:
     c.add_argument("--since", metavar="REV", help="start at this revision (default: the first tag or review)")
     c.add_argument("--content", default=default_content)
     c.add_argument("-o", "--output", help="file to write (default: standard output)")
+    c.add_argument("--level", type=int, choices=range(1, 5), default=2, help="depth of the first heading (default 2)")
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -114,7 +115,7 @@ def _changelog(args: argparse.Namespace) -> int:
     if repo is None:
         reason = "git is niet geïnstalleerd" if not git_available() else f"'{args.content}' staat niet in git"
         return _fail(f"een changelog per kwartaal leest de versies uit git, maar {reason}")
-    text = changelog(repo, args.content, args.since)
+    text = changelog(repo, args.content, args.since, args.level)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

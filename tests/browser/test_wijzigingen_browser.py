@@ -42,6 +42,9 @@ def test_marked_steps_in_the_svg(page: Page, server_factory, tmp_path: Path) -> 
     body = page.locator("body")
     assert "Samenvatting per proces" in body.inner_text()
     assert "vervallen" in body.inner_text() and "Binnen twee weken." in body.inner_text()
+    # A click on a marked step says what happened to it.
+    page.locator('g.node[id="controleren"]').click()
+    page.get_by_text("Geselecteerd: Afwijzing controleren (controleren) (nieuw)").wait_for()
     link = page.locator('a[href*="proces?proces=hoofd&stap=controleren"]').first
     assert link.count() == 1
     ARTIFACTS.mkdir(exist_ok=True)

@@ -88,12 +88,29 @@ def test_changelog_per_tag(in_repo: Repo, capsys: pytest.CaptureFixture[str]) ->
     assert "- ~ stap hernoemd: `beoordelen` → `aanvraag_beoordelen` (Aanvraag beoordelen)" in text
     hoofd = in_repo.content / "hoofd.yaml"
     hoofd.write_text(hoofd.read_text(encoding="utf-8").replace("Intake afnemen", "Intake houden"), encoding="utf-8")
-    assert main(["changelog", "--since", "v2026-Q2", "-o", "log.md"]) == 0
+    assert main(["changelog", "--since", "v2026-Q2", "-o", "log.md", "--level", "4"]) == 0
     log = (in_repo.root / "log.md").read_text(encoding="utf-8")
-    assert log.startswith("## Wijzigingen van `v2026-Q2` naar `werkmap`") and "Intake houden" in log
+    assert log.startswith("#### Wijzigingen van `v2026-Q2` naar `werkmap`") and "Intake houden" in log
+    assert "\n###### Proces Hoofdproces, herzien (hoofd)\n" in log
     assert "v2026-Q1" not in log
 
 
 def test_changelog_without_git(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["changelog", "--content", str(tmp_path)]) == 2
     assert "leest de versies uit git" in capsys.readouterr().err
+
+
+def test_changelog_by_review_dates_then_calendar_quarters(in_repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    git(in_repo.root, "tag", "-d", "v2026-Q1", "v2026-Q2")
+    assert main(["changelog"]) == 0
+    text = capsys.readouterr().out
+    old, new = in_repo.old[:7], in_repo.new[:7]
+    assert text.startswith(f"## Wijzigingen van `2026-Q1 ({old})` naar `2026-Q2 ({new})`"), text[:200]
+    assert main(["review", "hoofd", "--date", "2026-06-01"]) == 0
+    git(in_repo.root, "commit", "-q", "-am", "Review hoofd", date="2026-06-01T10:00:00")
+    hoofd = in_repo.content / "hoofd.yaml"
+    hoofd.write_text(hoofd.read_text(encoding="utf-8").replace("Intake afnemen", "Intake houden"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["changelog"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("## Wijzigingen van `review 2026-06-01` naar `werkmap`") and "Intake houden" in text
