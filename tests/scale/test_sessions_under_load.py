@@ -44,6 +44,7 @@ class Session:
     replica_before: str = ""
     replica_after: str = ""
     latencies: list[float] = field(default_factory=list)
+    clicked: int = 0
     retried_clicks: int = 0
     search_ms: float = 0.0
     ws_opened: list[float] = field(default_factory=list)
@@ -91,7 +92,7 @@ async def click_step(page, step_id: str, label: str, session: Session) -> None:
         try:
             await expect(heading).to_have_text(label, timeout=15_000)
         except AssertionError:
-            # A click sent while the websocket was down is lost: the user clicks again.
+            # No panel within 15 s (a click sent while the websocket was down is lost): click again.
             session.retried_clicks += 1
             await page.locator("g.node").first.wait_for(timeout=30_000)
             continue
@@ -99,6 +100,7 @@ async def click_step(page, step_id: str, label: str, session: Session) -> None:
         if shown is not None:
             session.latencies.append(shown)
         await expect(page).to_have_url(re.compile(rf"stap={re.escape(step_id)}(&|$)"))
+        session.clicked += 1
         return
     raise AssertionError(f"session {session.number}: the panel for {step_id} never showed")
 
@@ -227,13 +229,13 @@ def test_thirty_sessions_with_a_replica_killed(cluster: Cluster, chromium_path: 
         "click_to_panel_ms_max": round(max(latencies)),
         "search_ms_p50": round(statistics.median(s.search_ms for s in sessions)),
         "sessions_per_replica_before_kill": dict(sorted(before.items())),
-        "sessions_per_replica_at_end": dict(sorted(after_kill.items())),
+        "replica_cookie_at_end": dict(sorted(after_kill.items())),
         "killed": KILLED,
         "clicks_before_kill": figures["clicks_before_kill"],
         "sessions_on_killed_replica": len(on_killed),
         "reconnect_ms_p50": round(statistics.median(reconnect_ms)) if reconnect_ms else None,
         "reconnect_ms_max": round(max(reconnect_ms)) if reconnect_ms else None,
-        "clicks_repeated_after_kill": sum(s.retried_clicks for s in sessions),
+        "clicks_repeated_after_15s": sum(s.retried_clicks for s in sessions),
         "proxy_requests_logged": len(proxy_lines),
         "proxy_5xx": len(server_errors),
         "wall_s": round(wall, 1),
@@ -244,8 +246,9 @@ def test_thirty_sessions_with_a_replica_killed(cluster: Cluster, chromium_path: 
 
     assert len(before) == 2 and min(before.values()) >= SESSIONS // 4, f"stickiness did not spread: {before}"
     assert on_killed, "no session was on the killed replica"
-    assert set(after_kill) == {"r2"}, f"sessions still on the killed replica: {after_kill}"
-    assert all(len(s.latencies) >= CLICKS - s.retried_clicks for s in sessions)
+    # r1 is dead: every click that showed its panel after the kill was served by r2. The cookie is
+    # printed, not asserted: HAProxy rewrites it on the next plain request, which may not come.
+    assert all(s.clicked == CLICKS and s.search_ms > 0 for s in sessions)
     assert server_errors == [], server_errors[:5]
     assert [e for s in sessions for e in s.bad_responses] == []
     assert [e for s in sessions for e in s.page_errors] == []
