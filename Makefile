@@ -9,8 +9,10 @@ STAMP := $(VENV)/.installed
 # Pango and Cairo serve WeasyPrint (PDF) and CairoSVG (PNG).
 RUN_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libcairo2
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`);
-# poppler-utils turns exported PDFs into pictures the tests can inspect.
-TEST_PACKAGES := chromium poppler-utils
+# poppler-utils turns exported PDFs into pictures the tests can inspect; git serves the version tests
+# (the app itself runs without git; its Wijzigingen page needs it). The live-room tests start a
+# throwaway PostgreSQL server of their own (tests/pg_server.py).
+TEST_PACKAGES := chromium poppler-utils git postgresql
 # The BPMN export test opens every export in the bpmn-js viewer (npm, from the committed lockfile).
 NODE_STAMP := node_modules/.installed
 PORT ?= 8501
@@ -33,7 +35,7 @@ test: setup test-packages $(NODE_STAMP) lint typecheck
 # The edit-test loop: core, content, architecture and AppTest tests; no browser, well under a minute.
 test-fast: setup lint typecheck
 	$(BIN)/python -m leidraad check --strict processes
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/python -m pytest -q -m "not browser and not scale"
 
 setup: system-packages $(STAMP)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from leidraad.checks.folder import check_folder
+from leidraad.checks.report import build_report
 from leidraad.content.load import LoadResult
 from leidraad.drawing.plain_diagram import GraphvizMissing, plain_svg
 from leidraad.exports.model_json import model_to_dict
@@ -30,9 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="leidraad", description="LTV Procesverkenner: check and export the Leidraad content.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check the content; one line per problem")
+    check = sub.add_parser("check", help="check the content; one line per problem, causes first")
     check.add_argument("folder", nargs="?", default=DEFAULT_CONTENT)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--all", action="store_true", help="also list the problems that only follow from a file that did not load"
+    )
 
     stats = sub.add_parser("stats", help="counts of processes, nodes, handovers, ...")
     stats.add_argument("--content", default=DEFAULT_CONTENT)
@@ -74,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     ib.add_argument("-o", "--output", required=True, help="folder to write the YAML files into")
     ib.add_argument("--force", action="store_true", help="overwrite files that already exist")
 
+    from leidraad.cli.versions import add_parsers
+
+    add_parsers(sub, DEFAULT_CONTENT)
+
     bench = sub.add_parser("bench", help="performance figures (load, check, layout, render)")
     bench.add_argument("--content", default=DEFAULT_CONTENT)
     bench.add_argument("--repeat", type=int, default=5)
@@ -83,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.folder, args.strict)
+        return _check(args.folder, args.strict, args.all)
     if args.command == "stats":
         return _stats(args.content, args.json)
     if args.command == "export":
@@ -96,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leidraad.cli.exchange import import_bpmn_command
 
         return import_bpmn_command(args)
+    if args.command in ("diff", "review", "review-status", "changelog"):
+        from leidraad.cli.versions import run
+
+        return run(args)
     if args.command == "bench":
         from leidraad.cli.bench import run_bench
 
@@ -106,26 +118,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _content_or_fail(folder: str) -> LoadResult | None:
     if not Path(folder).exists():
-        print(f"leidraad: content folder '{folder}' does not exist", file=sys.stderr)
+        print(f"leidraad: de map '{folder}' met de inhoud bestaat niet", file=sys.stderr)
         return None
     return check_folder(folder)
 
 
-def _check(folder: str, strict: bool) -> int:
+def _check(folder: str, strict: bool, show_all: bool = False) -> int:
+    """Causes first, then each file's own problems, then one line per cause for what follows from it."""
     started = time.perf_counter()
     result = _content_or_fail(folder)
     if result is None:
         return 2
-    for problem in result.problems:
+    report = build_report(result)
+    for problem in report.shown():
         print(problem.format())
-    errors = sum(p.is_error for p in result.problems)
-    warnings = len(result.problems) - errors
+    for group in report.follow_ons:
+        print(group.summary() + ("" if show_all else " (--all toont ze)"))
+        if show_all:
+            for problem in group.problems:
+                print("  " + problem.format())
     elapsed = time.perf_counter() - started
+    causes = len(report.follow_ons)
+    folded = f"; {report.folded} daarvan volgen uit {causes} {'oorzaak' if causes == 1 else 'oorzaken'}"
+    folded = folded if report.folded else ""
     print(
-        f"{len(result.files)} files, {len(result.model.processes)} processes checked in {elapsed:.2f} s: "
-        f"{errors} error(s), {warnings} warning(s)"
+        f"{len(result.files)} bestanden, {len(result.model.processes)} processen gecontroleerd in {elapsed:.2f} s: "
+        f"{report.errors} fout(en), {report.warnings} waarschuwing(en){folded}"
     )
-    return 1 if errors or (strict and warnings) else 0
+    return 1 if report.errors or (strict and report.warnings) else 0
 
 
 def _stats(folder: str, as_json: bool) -> int:
