@@ -23,6 +23,7 @@ import pytest
 from leidraad.rooms.questions import questions_of
 from tests.conftest import CHROMIUM_ARGS
 from tests.scale.conftest import CLUSTER, Cluster
+from tests.scale.test_proxy import WATCH_CSP
 
 pytestmark = [pytest.mark.scale, pytest.mark.browser]
 PHONE = {"width": 390, "height": 844}
@@ -50,6 +51,7 @@ def test_a_live_room_survives_a_killed_replica_and_a_database_restart(
         phone = phone_context.new_page()
         for page in (trainer, phone):
             page.set_default_timeout(60_000)
+            page.add_init_script(WATCH_CSP)  # the room's QR code and polling run under the proxy's CSP too
         opened: list[float] = []
         heard: list[float] = []
 
@@ -118,6 +120,8 @@ def test_a_live_room_survives_a_killed_replica_and_a_database_restart(
         assert stored_choice(cluster, code) == [question.choices.index(wrong)]
         expect(trainer.get_by_text("Deelnemers: 1 · Antwoorden: 1")).to_be_visible()
         phone.screenshot(path="test-artifacts/cluster-room-phone.png")
+        violations = trainer.evaluate("window.__csp") + phone.evaluate("window.__csp")
+        assert violations == [], violations
         browser.close()
     restarted = cluster.run("start-replica", victim)
     assert restarted.returncode == 0, restarted.stdout + restarted.stderr
