@@ -45,6 +45,7 @@ class Session:
     replica_after: str = ""
     latencies: list[float] = field(default_factory=list)
     clicked: int = 0
+    reloads: int = 0
     retried_clicks: int = 0
     search_ms: float = 0.0
     ws_opened: list[float] = field(default_factory=list)
@@ -121,6 +122,7 @@ class Run:
 
 
 async def run_session(browser, cluster: Cluster, session: Session, run: Run) -> None:
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
     from playwright.async_api import expect
 
     await asyncio.sleep(session.number * 0.5)  # people arrive over ~15 s, not in one instant
@@ -149,7 +151,13 @@ async def run_session(browser, cluster: Cluster, session: Session, run: Run) -> 
             await page.goto(
                 f"{cluster.url}proces?proces={session.process}", wait_until="domcontentloaded", timeout=240_000
             )
-            await page.locator("g.node").first.wait_for(timeout=180_000)
+            try:
+                await page.locator("g.node").first.wait_for(timeout=120_000)
+            except PlaywrightTimeout:
+                # What a user does when a page stays blank: reload once. Counted and printed.
+                session.reloads += 1
+                await page.reload(wait_until="domcontentloaded", timeout=240_000)
+                await page.locator("g.node").first.wait_for(timeout=180_000)
         session.replica_before = await replica_of(context)
         for i, (step_id, label) in enumerate(session.steps):
             await page.wait_for_timeout(400)  # reading time
@@ -238,6 +246,7 @@ def test_thirty_sessions_with_a_replica_killed(cluster: Cluster, chromium_path: 
         "reconnect_ms_p50": round(statistics.median(reconnect_ms)) if reconnect_ms else None,
         "reconnect_ms_max": round(max(reconnect_ms)) if reconnect_ms else None,
         "clicks_repeated_after_15s": sum(s.retried_clicks for s in sessions),
+        "first_loads_reloaded": sum(s.reloads for s in sessions),
         "proxy_requests_logged": len(proxy_lines),
         "proxy_5xx": len(server_errors),
         "wall_s": round(wall, 1),
