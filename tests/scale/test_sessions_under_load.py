@@ -171,7 +171,7 @@ async def run_session(browser, cluster: Cluster, session: Session, run: Run) -> 
         started = time.monotonic()
         await box.fill(term)
         await box.press("Enter")
-        await page.locator(".st-key-zoekresultaat-0").wait_for(timeout=60_000)  # the first hit
+        await page.locator(".st-key-zoekresultaat-0").wait_for(timeout=180_000)  # the first hit
         session.search_ms = (time.monotonic() - started) * 1000
         await expect(page.locator("[data-testid=stException]")).to_have_count(0)
         session.replica_after = await replica_of(context)
