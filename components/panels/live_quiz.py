@@ -7,7 +7,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from components.cache import room_questions, room_store
-from components.navigation import query_param
+from components.navigation import pages, query_param
 from components.panels.room import (
     Held,
     choice_list,
@@ -89,6 +89,7 @@ def live_quiz(questions: list[Question], seed: int, count: int, process: str | N
             type="primary",
             icon=":material/arrow_forward:",
         )
+        _presentation_link()
     question = (room_questions("quiz", source) or [])[nr - 1]
     st.markdown(f"### {md(question.text)}")
     st.markdown(choice_list(question, room.revealed))
@@ -99,3 +100,17 @@ def live_quiz(questions: list[Question], seed: int, count: int, process: str | N
     if room.revealed and nr >= total:
         st.success("Einde van de quiz. Bekijk het scorebord.")
     return True
+
+
+def _presentation_link() -> None:
+    """Presentation mode on and off (it hides the navigation); the quiz and the room stay in the URL."""
+    params = {k: str(v) for k, v in st.query_params.items()}
+    presenting = params.pop("presentatie", None) == "1"
+    if not presenting:
+        params["presentatie"] = "1"
+    label, icon = (
+        ("Presentatiemodus uit", ":material/close_fullscreen:")
+        if presenting
+        else ("Presentatiemodus", ":material/slideshow:")
+    )
+    st.page_link(pages()["quiz"], label=label, icon=icon, query_params=params)

@@ -172,7 +172,7 @@ def trainer_tools(held: Held, kind: str, source: str) -> None:
         st.toggle("Verdeling pas tonen na onthullen", value=True, key="room.hide-chart")
         st.download_button(
             "Resultaten (CSV)",
-            data=lambda: results_csv(held.code, questions),
+            data=lambda: results_csv(held.code, questions),  # made on the click: answers come in between reruns
             file_name=f"sessie-{held.code}.csv",
             mime="text/csv",
             on_click="ignore",

@@ -23,7 +23,14 @@ def presenter_keys(*, key: str, on_action: Callable[[str], None]) -> None:
 
     def _on_key() -> None:
         value = (st.session_state.get(key) or {}).get("key")
-        if isinstance(value, dict) and value.get("action") in ("next", "prev", "reveal"):
-            on_action(value["action"])
+        if not (isinstance(value, dict) and value.get("action") in ("next", "prev", "reveal")):
+            return
+        # One key press, one action: a fragment that reruns on a timer (a live room) can send the same
+        # trigger again before the full rerun has cleared it.
+        seen = f"{key}.seq"
+        if value.get("seq") is not None and st.session_state.get(seen) == value["seq"]:
+            return
+        st.session_state[seen] = value.get("seq")
+        on_action(value["action"])
 
     _component(key=key, data={}, on_key_change=_on_key, height="content")

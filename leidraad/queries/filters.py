@@ -24,7 +24,8 @@ def matching_steps(process: Process, orgs: Collection[str], target_group: str | 
 
 def organisations_in(process: Process, known: Collection[str]) -> list[str]:
     """Every organisation responsible for or involved in a step of the process: the lanes first, in
-    their order, then the involved ones in the order of `known` (the model's organisations)."""
+    their order, then the involved ones in the order of `known` (the model's organisations). Only known
+    ones: when the organisations file did not load, a lane naming 'coa' is no organisation to filter on."""
     present = {n.org for n in process.nodes} | {i.org for n in process.nodes for i in n.involved}
-    lanes = [o for o in process.lanes if o in present]
+    lanes = [o for o in process.lanes if o in present and o in known]
     return lanes + [o for o in known if o in present and o not in lanes]

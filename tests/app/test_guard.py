@@ -62,3 +62,18 @@ def test_proces_page_names_the_broken_file_and_banners_the_follow_ons(monkeypatc
     at = open_page(monkeypatch, "views/overzicht.py", content=folder)
     counts = at.error[0].value.replace("\\", "")
     assert "gedwongen-vertrek.yaml:" in counts and "melding(en) volgen alleen uit die fout(en)" in counts
+
+
+def test_every_page_works_on_the_content_without_its_organisations(monkeypatch, tmp_path: Path) -> None:
+    """A partial model: with organisations.yaml broken, no page may fall back on the guard."""
+    from components.navigation import page_specs
+
+    folder = tmp_path / "processes"
+    shutil.copytree(CONTENT, folder)
+    path = folder / "organisations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n    name:", "\n      name:", 1), encoding="utf-8")
+    visits = [(f"views/{spec.script}", {}) for spec in page_specs().values()]
+    visits.append(("views/proces.py", {"proces": "vertrektermijn", "stap": "vertrekgesprek"}))
+    for script, params in visits:
+        at = open_page(monkeypatch, script, content=folder, **params)
+        assert not [e.value for e in at.error if "Er ging iets mis" in e.value], script

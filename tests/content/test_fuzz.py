@@ -109,15 +109,17 @@ def test_mutated_content_never_takes_the_checker_down(content_copy) -> None:
         path = files[file_index]
         path.write_text(mutate(originals[path], kind, a, b, choice, spaces), encoding="utf-8")
         try:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = check_folder(folder)  # must not raise
             build_report(result)
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         finally:
             path.write_text(originals[path], encoding="utf-8")
         counts[kind] += 1
         slowest[0] = max(slowest[0], elapsed)
-        assert elapsed < TIME_LIMIT_S, f"{kind} of {path.name} took {elapsed:.1f} s"
+        # The bound is on the CPU the check costs: on a machine shared by many jobs the wall clock
+        # measures the others too (it is printed); a runaway check (an expanded alias) burns CPU.
+        assert cpu < TIME_LIMIT_S, f"{kind} of {path.name} took {cpu:.1f} s of CPU ({elapsed:.1f} s wall)"
         internal = [p.format() for p in result.problems if p.rule_id == "internal"]
         assert internal == [], internal
         assert {p.rule_id for p in result.problems} <= set(RULES)
@@ -126,5 +128,5 @@ def test_mutated_content_never_takes_the_checker_down(content_copy) -> None:
 
     one_mutant()
     total = sum(counts.values())
-    print(f"\nfuzz: {total} mutants ({dict(sorted(counts.items()))}), slowest check {slowest[0]:.2f} s")
+    print(f"\nfuzz: {total} mutants ({dict(sorted(counts.items()))}), slowest check {slowest[0]:.2f} s wall")
     assert total >= min(EXAMPLES, 500)

@@ -30,7 +30,7 @@ def room_env(database: str, data_dir: Path, request: pytest.FixtureRequest) -> d
 @pytest.fixture(autouse=True)
 def patient_expect() -> Iterator[None]:
     """Two cores shared with other work: give a screen that polls every 1-2 s room to catch up."""
-    expect.set_options(timeout=15_000)
+    expect.set_options(timeout=30_000)
     yield
     expect.set_options(timeout=5_000)
 
@@ -85,6 +85,20 @@ def join(phones: list[BrowserContext], server: StreamlitServer, code: str) -> li
     expect(pages[1].get_by_text("Je doet mee als <b>Kim</b><script>x")).to_be_visible()  # text, not markup
     assert pages[1].locator("b", has_text="Kim").count() == 0
     return pages
+
+
+def download_csv(trainer: Page) -> str:
+    """The results CSV. A download that the polling fragment's rerun cancels on a loaded machine is
+    clicked once more, as a trainer would (seen once under a load average of 50)."""
+    for attempt in range(2):
+        with trainer.expect_download() as download:
+            trainer.get_by_role("button", name="Resultaten (CSV)").click()
+        try:
+            return Path(download.value.path()).read_text(encoding="utf-8-sig")
+        except Exception:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
 
 
 def tap(page: Page, label: str) -> None:
@@ -154,9 +168,7 @@ def test_a_trainer_runs_a_case_and_a_quiz_with_three_phones(
     expect(intruder.get_by_text("Antwoorden:")).to_have_count(0)
     intruder.close()
 
-    with trainer.expect_download() as download:
-        trainer.get_by_role("button", name="Resultaten (CSV)").click()
-    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(download_csv(trainer)), delimiter=";"))
     assert rows[0] == ["stap", "vraag", "keuze", "aantal"]
     assert ["1", first.text, right, "2"] in rows and ["1", first.text, wrong, "1"] in rows
     assert ["2", second.text, second.choices[second.answer], "3"] in rows
@@ -184,7 +196,11 @@ def test_a_trainer_runs_a_case_and_a_quiz_with_three_phones(
         expect(page.get_by_text(q1.text)).to_be_visible()
         tap(page, q1.choices[q1.answer if i < 2 else (q1.answer + 1) % len(q1.choices)])
     expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
-    trainer.get_by_role("button", name="Onthul").click()
+    trainer.get_by_role("link", name="Presentatiemodus").click()  # the projector, with the clicker
+    expect(trainer).to_have_url(re.compile(rf"presentatie=1.*kamer={code}|kamer={code}.*presentatie=1"))
+    expect(trainer.locator("[data-testid=stTopNavLinkContainer]")).to_have_count(0)
+    expect(trainer.get_by_text("Deelnemers: 3 · Antwoorden: 3")).to_be_visible()
+    trainer.keyboard.press("PageDown")  # reveal
     expect(people[0].get_by_text("Goed!")).to_be_visible()
     expect(people[2].get_by_text("Niet goed.")).to_be_visible()
     trainer.get_by_text("Scorebord").click()
