@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from components.cache import content_folder, current_content
+from leidraad.rooms.config import database_url as rooms_database_url
 
 DATABASE_ENV = "LTV_DATABASE_URL"
 CONNECT_TIMEOUT_S = 2
@@ -100,7 +101,7 @@ def database_check(url: str | None = None) -> Check:
     """A plain connection and ``SELECT 1``; never shows the URL (it may hold a password)."""
     url = url if url is not None else database_url()
     if not url:
-        return Check(True, "geen LTV_DATABASE_URL: ingebouwde SQLite")
+        return _sqlite_folder_check(Path(rooms_database_url().split(":///", 1)[-1]))
     scheme = urlsplit(url).scheme.split("+")[0]
     try:
         if scheme in ("postgresql", "postgres"):
@@ -119,6 +120,17 @@ def database_check(url: str | None = None) -> Check:
     except Exception as exc:
         return Check(False, f"database niet bereikbaar ({type(exc).__name__})")
     return Check(False, f"onbekend soort database-URL ({scheme or 'geen schema'})")
+
+
+def _sqlite_folder_check(path: Path) -> Check:
+    """The built-in SQLite of the live rooms: its file is made on the first room, so ready means that
+    its folder exists, or can be made, and is writable."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if os.access(folder, os.W_OK):
+        return Check(True, "geen LTV_DATABASE_URL: ingebouwde SQLite")
+    return Check(False, f"de map voor de ingebouwde SQLite is niet schrijfbaar ({path.parent})")
 
 
 def _libpq_url(url: str) -> str:

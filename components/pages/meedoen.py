@@ -8,9 +8,12 @@ answers, and nothing here can move the room.
 
 from __future__ import annotations
 
+import logging
+import time
 from datetime import timedelta
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from components.cache import room_questions, room_store
 from components.guard import guarded
@@ -21,6 +24,12 @@ from leidraad.rooms.limits import RateLimit
 from leidraad.rooms.store import MAX_NICKNAME, Participant, RoomError
 
 PARTICIPANT_POLL = timedelta(seconds=2)
+# Pauses between tries of a tap's save while the database is away: about 3.5 s in all.
+ANSWER_RETRY_PAUSES = (0.5, 1.0, 2.0)
+ANSWER_NOT_SAVED = (
+    "Je antwoord is **niet** opgeslagen: de verbinding met de database is even weg. Tik zo nog een keer op je antwoord."
+)
+log = logging.getLogger(__name__)
 TOKEN_PARAM = "deelnemer"
 PHONE_CSS = """<style>
 .block-container { max-width: 36rem; padding-top: 1.5rem; }
@@ -97,10 +106,21 @@ def _join_form(code: str, joins: RateLimit) -> None:
 
 
 def _answer(code: str, token: str, step: int, choice: int, choices: int) -> None:
-    try:
-        room_store().answer(code, token, step, choice, choices)
-    except RoomError as error:
-        st.session_state["meedoen.error"] = str(error)
+    """Saves a tap. A database that is briefly away (a restart, a fail-over) is tried again for a few
+    seconds; if it stays away the participant is told the answer was not saved, never left guessing."""
+    for pause in (*ANSWER_RETRY_PAUSES, None):
+        try:
+            room_store().answer(code, token, step, choice, choices)
+            return
+        except RoomError as error:
+            st.session_state["meedoen.error"] = str(error)
+            return
+        except SQLAlchemyError:
+            if pause is None:
+                log.exception("an answer could not be saved: the room database is unreachable")
+                st.session_state["meedoen.error"] = ANSWER_NOT_SAVED
+                return
+            time.sleep(pause)
 
 
 @st.fragment(run_every=PARTICIPANT_POLL)
@@ -108,6 +128,10 @@ def _answer(code: str, token: str, step: int, choice: int, choices: int) -> None
 def _live(code: str, participant: Participant, token: str) -> None:
     """Polled every two seconds: the room's current question, this participant's answer, and after the
     reveal whether it was right."""
+    # First, before the database is asked anything: a tap that could not be saved is reported even
+    # while the database is still away.
+    if error := st.session_state.pop("meedoen.error", None):
+        st.warning(error)
     store = room_store()
     room = store.room(code)
     if room is None or room.closed:
@@ -123,8 +147,6 @@ def _live(code: str, participant: Participant, token: str) -> None:
         st.caption(f"Je doet mee als {md(participant.nickname)} · sessie {code}")
     st.caption(f"Vraag {room.step} van {len(questions)}")
     st.markdown(f"### {md(question.text)}")
-    if error := st.session_state.pop("meedoen.error", None):
-        st.warning(error)
     for i, label in enumerate(question.choices):
         st.button(
             label,

@@ -6,6 +6,7 @@ PostgreSQL, all on 127.0.0.1, all data and logs in a git-ignored folder of the c
     python deploy/local/cluster.py status
     python deploy/local/cluster.py stop                              # what `make cluster-stop` runs
     python deploy/local/cluster.py db-stop | db-start                # take the database away and back
+    python deploy/local/cluster.py start-replica r1                  # start a killed replica again
 
 Every process runs under the caller's account. Only PostgreSQL refuses to run as root: when root
 starts the cluster, PostgreSQL runs as the unprivileged system user ``ltv-postgres`` (created when
@@ -461,7 +462,10 @@ def status(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["start", "stop", "status", "headers", "db-stop", "db-start"])
+    parser.add_argument(
+        "command", choices=["start", "stop", "status", "headers", "db-stop", "db-start", "start-replica"]
+    )
+    parser.add_argument("name", nargs="?", help="start-replica: the replica to start again (r1, r2, ...)")
     parser.add_argument("--dir", type=Path, default=Path(os.environ.get("LTV_CLUSTER_DIR", DEFAULT_DIR)))
     parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS", "2")))
     port = int(os.environ.get("CLUSTER_PORT", "8580"))
@@ -483,6 +487,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "stop":
         stop(folder)
+        return 0
+    if args.command == "start-replica":
+        state = State.load(folder)
+        replica = next((r for r in state.replicas if r.name == args.name), None) if state else None
+        if state is None or replica is None:
+            parser.error(f"no replica {args.name!r} in {folder}")
+        if not alive(replica.pid):
+            start_replica(state, replica)
+            state.save()
+        wait_healthy([replica_health_url(replica)], f"replica {replica.name}")
+        say(f"replica {replica.name} is up again on 127.0.0.1:{replica.port}")
         return 0
     if args.command in ("db-stop", "db-start"):
         state = State.load(folder)
