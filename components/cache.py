@@ -23,6 +23,7 @@ from leidraad.drawing.layout import Geometry, layout_process
 from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.queries.graph import HandoverRecord, chain_graph, handovers
+from leidraad.queries.reading_order import reading_order
 
 CONTENT_ENV = "LTV_CONTENT"
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "processes"
@@ -66,7 +67,8 @@ def _drawing(version: str, process_id: str) -> Drawing | None:
     if process is None:
         return None
     geometry = layout_process(model, process)
-    svg = render_svg(geometry, title=process.title, mode="themed")
+    numbers = {n.id: i for i, n in enumerate(reading_order(process), start=1)}
+    svg = render_svg(geometry, title=process.title, mode="themed", numbers=numbers)
     return Drawing(geometry, svg, hashlib.sha256(svg.encode()).hexdigest())
 
 

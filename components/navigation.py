@@ -30,6 +30,9 @@ def pages() -> dict[str, st.Page]:
         "quiz": _page("quiz.py", "Quiz", "quiz", ":material/quiz:"),
         "bpmn-import": _page("bpmn_import.py", "BPMN importeren", "bpmn-import", ":material/upload_file:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
+        "toegankelijkheid": _page(
+            "toegankelijkheid.py", "Toegankelijkheid", "toegankelijkheid", ":material/accessibility_new:"
+        ),
     }
 
 

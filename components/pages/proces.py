@@ -80,6 +80,7 @@ def render() -> None:
         _matching_list(model, process, orgs, target_group)
     if view == "diagram":
         st.query_params.pop("weergave", None)
+        _skip_to_text(process.id)
         _diagram_view(process.id, tuple(orgs), target_group)
     else:
         st.query_params["weergave"] = view
@@ -229,6 +230,21 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
                 args=(process.id, node.id),
                 type="tertiary",
             )
+
+
+def _skip_to_text(process_id: str) -> None:
+    """The skip link before the diagram: its many tab stops can be passed over to the text view."""
+
+    def to_text() -> None:
+        st.session_state[f"view-{process_id}"] = "tekst"
+
+    st.button(
+        "Diagram overslaan: naar de tekstweergave",
+        key=f"skip-{process_id}",
+        on_click=to_text,
+        type="tertiary",
+        icon=":material/format_list_numbered:",
+    )
 
 
 def _height(drawing_height: float) -> int:

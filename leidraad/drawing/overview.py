@@ -48,4 +48,5 @@ def overview_geometry(model: Model) -> Geometry:
 
 
 def overview_svg(model: Model, mode: str = "themed") -> str:
-    return render_svg(overview_geometry(model), title="Overzicht van het terugkeerproces", mode=mode)
+    numbers = {p.id: i for i, p in enumerate(model.process_list(), start=1)}
+    return render_svg(overview_geometry(model), title="Overzicht van het terugkeerproces", mode=mode, numbers=numbers)
