@@ -68,4 +68,5 @@ STATES = [
     State("quiz-nakijken", "/quiz?seed=7&aantal=5", _submit_quiz),
     State("bpmn-import", "/bpmn-import"),
     State("over", "/over"),
+    State("toegankelijkheid", "/toegankelijkheid"),
 ]
