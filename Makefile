@@ -15,15 +15,20 @@ TEST_PACKAGES := chromium poppler-utils
 NODE_STAMP := node_modules/.installed
 PORT ?= 8501
 
-.PHONY: run test setup system-packages test-packages check lint bench clean
+.PHONY: run test test-fast setup system-packages test-packages check lint typecheck bench clean
 
 run: setup
+	@echo "Serving the app on http://localhost:$(PORT) (stop it with Ctrl+C)"
 	$(BIN)/streamlit run app.py --server.port=$(PORT)
 
-test: setup test-packages $(NODE_STAMP)
-	$(BIN)/ruff check .
+test: setup test-packages $(NODE_STAMP) lint typecheck
 	$(BIN)/python -m leidraad check --strict processes
 	$(BIN)/python -m pytest
+
+# The edit-test loop: core, content, architecture and AppTest tests; no browser, well under a minute.
+test-fast: setup lint typecheck
+	$(BIN)/python -m leidraad check --strict processes
+	$(BIN)/python -m pytest -q -m "not browser"
 
 setup: system-packages $(STAMP)
 
@@ -41,7 +46,9 @@ $(NODE_STAMP): package.json package-lock.json
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): install Python's venv module (Debian: apt-get install python3-venv)" >&2; exit 1; }
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@echo "Installing the Python packages into $(VENV) (the first time takes a minute or two)..."
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -e '.[dev]' | grep -v '^Requirement already satisfied' || true
+	@$(BIN)/python -c 'import leidraad, streamlit' || { echo "The Python packages did not install; see the pip output above." >&2; exit 1; }
 	@touch $(STAMP)
 
 check: setup
@@ -49,6 +56,10 @@ check: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python -m leidraad bench

@@ -3,11 +3,13 @@
 import streamlit as st
 
 from components.chrome import page_footer, page_styles
+from components.guard import run_page
 from components.navigation import pages
 
 st.set_page_config(page_title="LTV Procesverkenner", page_icon="🧭", layout="wide")
 # Presentation mode (training) hides the navigation; everything else shows it at the top.
 presenting = st.query_params.get("presentatie") == "1"
 page_styles()
-st.navigation(list(pages().values()), position="hidden" if presenting else "top").run()
+# Every page runs inside one wrapper: an unexpected error is a Dutch message, never a crash.
+run_page(st.navigation(list(pages().values()), position="hidden" if presenting else "top"))
 page_footer(list(pages()))

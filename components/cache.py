@@ -11,18 +11,21 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from leidraad.checks.folder import check_folder
 from leidraad.content.load import LoadResult, content_hash
+from leidraad.drawing.handover_map import Matrix, chain_map_svg, handover_matrix, matrix_svg
 from leidraad.drawing.layout import Geometry, layout_process
 from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
-from leidraad.queries.graph import HandoverRecord, chain_graph, handovers
+from leidraad.exports.import_preview import Preview, import_preview
+from leidraad.exports.registry import ExportOptions, export_process_file
+from leidraad.queries.catalogue_usage import catalogue_usage
+from leidraad.queries.index import ModelIndex, build_index
 from leidraad.queries.reading_order import reading_order
 
 CONTENT_ENV = "LTV_CONTENT"
@@ -85,39 +88,53 @@ def overview() -> str:
     return _overview(content_version())
 
 
-@dataclass
-class ModelIndex:
-    """Lookups the step panel needs, built once per content version."""
-
-    handovers: list[HandoverRecord] = field(default_factory=list)
-    handovers_out: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
-    handovers_in: dict[str, list[HandoverRecord]] = field(default_factory=lambda: defaultdict(list))
-    successors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    predecessors: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    abbreviations: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # abbr -> (kind, id, name)
-
-
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _index(version: str) -> ModelIndex:
-    model = current_content().model
-    index = ModelIndex(handovers=handovers(model))
-    for h in index.handovers:
-        index.handovers_out[h.from_step].append(h)
-        index.handovers_in[h.to_step].append(h)
-    g = chain_graph(model)
-    for a, b, data in g.edges(data=True):
-        kind = data.get("kind", "flow")
-        if (b, kind) not in index.successors[a]:
-            index.successors[a].append((b, kind))
-        if (a, kind) not in index.predecessors[b]:
-            index.predecessors[b].append((a, kind))
-    # Glossary first, so an abbreviation explained there wins over the same one elsewhere.
-    for kind in ("begrippen", *[k for k in model.catalogues if k != "begrippen"]):
-        for entry in model.catalogues[kind].values():
-            if entry.abbreviation and entry.abbreviation.casefold() != entry.name.casefold():
-                index.abbreviations.setdefault(entry.abbreviation, (kind, entry.id, entry.name))
-    return index
+    return build_index(current_content().model)
 
 
 def model_index() -> ModelIndex:
     return _index(content_version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _catalogue_usage(version: str) -> dict[str, list[str]]:
+    return catalogue_usage(current_content().model)
+
+
+def catalogue_usage_index() -> dict[str, list[str]]:
+    """'catalogue/id' -> the steps ('process/step') that refer to it."""
+    return _catalogue_usage(content_version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _handover_drawings(version: str) -> tuple[Matrix, str, str]:
+    model = current_content().model
+    matrix = handover_matrix(model)
+    return matrix, matrix_svg(model, matrix), chain_map_svg(model, matrix)
+
+
+def handover_drawings() -> tuple[Matrix, str, str]:
+    """The handover matrix of the chain, its SVG and the chain map."""
+    return _handover_drawings(content_version())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _export_bytes(version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...]) -> bytes:
+    model = current_content().model
+    return export_process_file(model, model.processes[process_id], kind, ExportOptions(selected, faded))
+
+
+def export_bytes(process_id: str, kind: str, selected: str | None = None, faded: tuple[str, ...] = ()) -> bytes:
+    """One download of the current content as bytes (see leidraad.exports.registry), cached per version."""
+    return _export_bytes(content_version(), process_id, kind, selected, faded)
+
+
+@st.cache_data(max_entries=8, show_spinner="BPMN importeren…")
+def _bpmn_preview(digest: str, _files: tuple[tuple[str, bytes], ...]) -> Preview:
+    return import_preview(_files)
+
+
+def bpmn_preview(digest: str, files: tuple[tuple[str, bytes], ...]) -> Preview:
+    """The preview of uploaded BPMN files; `digest` (of their bytes) is the cache key."""
+    return _bpmn_preview(digest, files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -12,13 +13,35 @@ PROCES_URL = "proces"
 VIEWS = Path(__file__).resolve().parent.parent / "views"
 
 
-def _page(script: str, title: str, url_path: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(VIEWS / script, title=title, url_path=url_path, icon=icon, default=default)
+@dataclass(frozen=True)
+class PageSpec:
+    script: str
+    title: str
+    url_path: str
+    icon: str
+    default: bool = False
+
+    @property
+    def url(self) -> str:
+        return "/" if self.default else f"/{self.url_path}"
+
+    def page(self) -> st.Page:
+        return st.Page(
+            VIEWS / self.script, title=self.title, url_path=self.url_path, icon=self.icon, default=self.default
+        )
+
+
+_page = PageSpec
 
 
 def pages() -> dict[str, st.Page]:
-    """The app's pages by url path; `app.py` hands them to st.navigation. Each page is a two-line
-    script in views/ that calls its module in components/pages/ (file pages keep AppTest simple)."""
+    """The app's pages by url path; `app.py` hands them to st.navigation."""
+    return {key: spec.page() for key, spec in page_specs().items()}
+
+
+def page_specs() -> dict[str, PageSpec]:
+    """Every page by url path. Each page is a two-line script in views/ that calls its module in
+    components/pages/ (file pages keep AppTest simple); the README's page table lists them all."""
     return {
         "": _page("overzicht.py", "Overzicht", "overzicht", ":material/explore:", default=True),
         PROCES_URL: _page("proces.py", "Proces", PROCES_URL, ":material/account_tree:"),

@@ -29,7 +29,8 @@ class Located:
 
     def at(self, key: str) -> Place:
         places: dict[str, Place] = getattr(self, "key_places", {})
-        return places.get(key, self.place)  # type: ignore[attr-defined]
+        own: Place = getattr(self, "place")  # noqa: B009  # a field of every subclass, not of this base
+        return places.get(key, own)
 
 
 @dataclass

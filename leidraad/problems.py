@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -19,6 +19,9 @@ class Problem:
     rule_id: str
     severity: Severity
     message: str
+    # What the problem is about when it is a failed lookup ('org:dtv', 'process:x', 'step:x/y',
+    # 'entry:doelgroepen/amv'): lets a report fold it under the broken file that declares it.
+    missing: str | None = field(default=None, compare=False)
 
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.severity.value} {self.rule_id}: {self.message}"
@@ -36,8 +39,10 @@ class Place:
     line: int = 1
     col: int = 1
 
-    def problem(self, rule_id: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
-        return Problem(self.file, self.line, self.col, rule_id, severity, message)
+    def problem(
+        self, rule_id: str, message: str, severity: Severity = Severity.ERROR, *, missing: str | None = None
+    ) -> Problem:
+        return Problem(self.file, self.line, self.col, rule_id, severity, message, missing)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"

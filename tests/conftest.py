@@ -30,6 +30,11 @@ def require(condition: bool, what: str) -> None:
     pytest.skip(f"{what} is missing")
 
 
+def url_list(path: Path) -> list[str]:
+    """The URLs of a vendored list under tests/data/sources: one a line, # comments."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()[:1] not in ("", "#")]
+
+
 @pytest.fixture(scope="session")
 def dot_available() -> None:
     require(shutil.which("dot") is not None, "Graphviz ('dot', Debian package graphviz)")

@@ -7,50 +7,13 @@ import could not take over, and offers the YAML files as a zip for an editor to 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 
 import streamlit as st
 
+from components.cache import bpmn_preview
 from components.text import md
-from leidraad.bpmn.importer import BpmnImportError, import_bpmn
-from leidraad.drawing.plain_diagram import GraphvizMissing
-from leidraad.exports.images import print_svg, svg_to_png
 
 MAX_UPLOAD_MB = 5  # the same as server.maxUploadSize in .streamlit/config.toml
-
-
-@dataclass(frozen=True)
-class Preview:
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()  # check errors, formatted
-    pictures: tuple[tuple[str, str, bytes], ...] = ()  # (process id, title, PNG)
-    zip_bytes: bytes = b""
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-@st.cache_data(max_entries=8, show_spinner="BPMN importeren…")
-def preview(digest: str, _files: tuple[tuple[str, bytes], ...]) -> Preview:
-    """Import, check and draw the uploaded files; `digest` (of their bytes) is the cache key."""
-    try:
-        result = import_bpmn(list(_files))
-    except BpmnImportError as exc:
-        return Preview(error=str(exc))
-    checked = result.checked()
-    problems = tuple(p.format() for p in checked.problems if p.is_error)
-    pictures = []
-    try:
-        for process in checked.model.process_list():
-            pictures.append((process.id, process.title, svg_to_png(print_svg(checked.model, process), scale=1.0)))
-    except GraphvizMissing as exc:
-        return Preview(error=str(exc))
-    return Preview(
-        warnings=tuple(result.warnings),
-        problems=problems,
-        pictures=tuple(pictures),
-        zip_bytes=result.zip_bytes(),
-        counts={"processes": len(result.processes), "organisations": len(result.organisations)},
-    )
 
 
 def render() -> None:
@@ -72,7 +35,7 @@ def render() -> None:
         return
     files = tuple((u.name, u.getvalue()) for u in uploads)
     digest = hashlib.sha256(b"".join(hashlib.sha256(data).digest() for _, data in files)).hexdigest()
-    result = preview(digest, files)
+    result = bpmn_preview(digest, files)
     if result.error:
         st.error(f"Dit bestand kan niet worden geïmporteerd: {md(result.error)}", icon="⚠️")
         return

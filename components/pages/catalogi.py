@@ -3,11 +3,9 @@ entry with its facts and every step that refers to it."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import streamlit as st
 
-from components.cache import content_version, current_content
+from components.cache import catalogue_usage_index, current_content
 from components.navigation import page_link, query_param, step_link
 from components.panels.step import org_label
 from components.text import md, md_link
@@ -23,25 +21,6 @@ KIND_TITLES = {
 FIELD_OF_KIND = {kind: field for field, kind in NODE_CATALOGUE_FIELDS.items()}
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _usage(version: str) -> dict[str, list[str]]:
-    """'catalogue/id' -> the steps ('process/step') that refer to it, handover channels included."""
-    model = current_content().model
-    used: dict[str, list[str]] = defaultdict(list)
-    for process in model.process_list():
-        for node in process.nodes:
-            ref = f"{process.id}/{node.id}"
-            for field, kind in NODE_CATALOGUE_FIELDS.items():
-                for value in getattr(node, field):
-                    used[f"{kind}/{value}"].append(ref)
-            for flow in node.flows:
-                if flow.handover and flow.handover.via:
-                    key = f"informatie-uitwisseling/{flow.handover.via}"
-                    if ref not in used[key]:
-                        used[key].append(ref)
-    return dict(used)
-
-
 def render() -> None:
     model = current_content().model
     st.title("Catalogi")
@@ -53,7 +32,7 @@ def render() -> None:
         "Catalogus",
         CATALOGUE_KINDS,
         default=kind,
-        format_func=KIND_TITLES.get,
+        format_func=lambda k: KIND_TITLES[k],
         label_visibility="collapsed",
         key="catalogus-soort",
     )
@@ -66,7 +45,7 @@ def render() -> None:
     if entry_id and entry_id not in entries:
         st.warning(f"“{entry_id}” staat niet in {KIND_TITLES[kind].lower()}.", icon="🔎")
         entry_id = None
-    usage = _usage(content_version())
+    usage = catalogue_usage_index()
     if entry_id:
         _entry(model, entries[entry_id], usage.get(f"{kind}/{entry_id}", []), expanded=True)
         st.divider()

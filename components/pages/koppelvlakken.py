@@ -7,21 +7,14 @@ from functools import partial
 
 import streamlit as st
 
-from components.cache import content_version, current_content, model_index
+from components.cache import current_content, handover_drawings, model_index
 from components.diagram import process_diagram
 from components.navigation import page_link, pages, query_param, step_link
 from components.panels.step import org_label, step_label
 from components.text import md
-from leidraad.drawing.handover_map import Matrix, chain_map_svg, handover_matrix, matrix_svg, parse_cell_id
+from leidraad.drawing.handover_map import parse_cell_id
 from leidraad.exports.csv_tables import table
 from leidraad.model import Model
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _drawings(version: str) -> tuple[Matrix, str, str]:
-    model = current_content().model
-    matrix = handover_matrix(model)
-    return matrix, matrix_svg(model, matrix), chain_map_svg(model, matrix)
 
 
 def render() -> None:
@@ -31,7 +24,7 @@ def render() -> None:
         "Waar organisaties elkaar iets overdragen: een dossier, een persoon, een document of informatie. "
         "Elke stroom in een proces tussen twee organisaties telt als overdracht."
     )
-    matrix, matrix_drawing, chain_drawing = _drawings(content_version())
+    matrix, matrix_drawing, chain_drawing = handover_drawings()
     if not matrix.orgs:
         st.info("Er zijn geen overdrachten in de inhoud.")
         return

@@ -131,9 +131,12 @@ def _step_lists(model: Model, responsible: dict[str, list], involved: dict[str, 
         with st.expander(f"{phase}{process.title} — {len(mine)} verantwoordelijk, {len(theirs)} betrokken"):
             for s in _ordered(model, process.id, mine):
                 node = process.node(s.step)
-                step_link(f"{node.label} (verantwoordelijk)", f"{process.id}/{s.step}")
+                if node is not None:
+                    step_link(f"{node.label} (verantwoordelijk)", f"{process.id}/{s.step}")
             for s in _ordered(model, process.id, theirs):
                 node = process.node(s.step)
+                if node is None:
+                    continue
                 how = ROLE_NAMES.get(s.role, s.role) + (f": {s.how}" if s.how else "")
                 step_link(f"{node.label} ({how})", f"{process.id}/{s.step}")
 

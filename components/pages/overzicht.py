@@ -20,7 +20,7 @@ def render() -> None:
         "proces, wie is wanneer verantwoordelijk, en wat kan elke organisatie doen om vertrek te "
         "ondersteunen. Geen officiële publicatie van DT&V."
     )
-    problems_panel(result.problems, result.broken_files)
+    problems_panel(result)
     with (
         st.form("zoeken-overzicht", border=False, enter_to_submit=True),
         st.container(horizontal=True, vertical_alignment="bottom"),

@@ -7,12 +7,14 @@ exactly what is on the screen; opening such a URL restores it.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
+from components.guard import guarded
 from components.navigation import query_param
 from components.panels.export import export_panel
-from components.panels.problems import problems_panel
+from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
 from components.panels.step import step_panel
 from components.panels.text_view import text_view
 from components.text import md
@@ -48,19 +50,21 @@ def render() -> None:
     process_id = query_param("proces")
     if not model.processes:
         st.warning("Er zijn geen processen geladen.")
-        problems_panel(result.problems, result.broken_files)
+        problems_panel(result)
         return
     if process_id is None:
         _choose_process(model)
         return
     process = model.processes.get(process_id)
     if process is None:
-        st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
+        if not unloaded_process_notice(result, process_id):
+            st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
         _choose_process(model)
         return
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
+    process_problems_banner(result, process)
 
     orgs, target_group, as_list = _filter(model, process)
     view = query_param("weergave") or "diagram"
@@ -70,7 +74,7 @@ def render() -> None:
     chosen = st.segmented_control(
         "Weergave",
         list(VIEWS),
-        format_func=VIEWS.get,
+        format_func=lambda v: VIEWS[v],
         default=view,
         key=f"view-{process.id}",
         label_visibility="collapsed",
@@ -88,6 +92,7 @@ def render() -> None:
 
 
 @st.fragment
+@guarded("het diagram van dit proces")
 def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str | None = None) -> None:
     """Diagram and panel rerun on their own when a step is clicked: the rest of the page is not
     rebuilt or re-sent. Anything that changes the process reruns the whole page."""
@@ -95,7 +100,6 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
     process = model.processes.get(process_id)
     if process is None or st.query_params.get("proces") != process_id:
         st.rerun(scope="app")
-        return
     step = query_param("stap")
     if step and process.node(step) is None:
         st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.", icon="🔎")
@@ -119,11 +123,11 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
             art.svg, key=key, selected=requested, faded=faded, height=_height(art.geometry.height)
         )
     if selected and selected.startswith("link-"):
-        node = art.geometry.node(selected)
+        link = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
-        if node and node.target:
-            target_process, _, target_step = node.target.partition("/")
-            target = model.resolve_step(node.target)
+        if link and link.target:
+            target_process, _, target_step = link.target.partition("/")
+            target = model.resolve_step(link.target)
             go(target_process, target_step if target and target[1].type != "start" else None)
             st.rerun(scope="app")
         return
@@ -283,7 +287,7 @@ def _breadcrumbs(model: Model, process: Process) -> None:
             st.button("Terug", key="crumb-back", on_click=go, args=(trail[-1], None), icon=":material/arrow_back:")
 
 
-def _overview_page():
+def _overview_page() -> StreamlitPage:
     from components.navigation import pages
 
     return pages()[""]

@@ -10,7 +10,9 @@ import streamlit as st
 from components.cache import current_content
 from components.navigation import page_link, query_param, step_link
 from components.text import md
+from leidraad.model import Model
 from leidraad.quiz.generator import answer_key, generate_quiz
+from leidraad.quiz.templates import Question
 
 MAX_QUESTIONS = 30
 
@@ -79,7 +81,7 @@ def render() -> None:
     _quiz_form(questions, seed)
 
 
-def _settings(model, seed: int, count: int, process: str | None, org: str | None) -> None:
+def _settings(model: Model, seed: int, count: int, process: str | None, org: str | None) -> None:
     with st.expander("Voor de trainer: quiz samenstellen en delen"):
         st.markdown(
             "Iedereen die dezelfde link opent, krijgt dezelfde vragen in dezelfde volgorde. Deel de link "
@@ -117,7 +119,7 @@ def _settings(model, seed: int, count: int, process: str | None, org: str | None
                 st.rerun()
 
 
-def _quiz_form(questions, seed: int) -> None:
+def _quiz_form(questions: list[Question], seed: int) -> None:
     with st.form(f"quiz-{seed}-{len(questions)}"):
         answers = []
         for i, q in enumerate(questions, start=1):

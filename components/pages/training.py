@@ -15,7 +15,7 @@ from components.panels.step import ROLE_NAMES, TYPE_NAMES, org_label
 from components.presenter import presenter_keys
 from components.text import md
 from leidraad.exports.case_handout import scenario_pdf
-from leidraad.model import Model, Scenario
+from leidraad.model import Model, Scenario, ScenarioStep
 
 PRESENTATION_CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
@@ -178,7 +178,7 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
         st.success("Einde van de casus.")
 
 
-def _decision(scenario: Scenario, nr: int, step) -> None:
+def _decision(scenario: Scenario, nr: int, step: ScenarioStep) -> None:
     answers = _state(scenario.id)["answers"]
     st.markdown(f"**{md(step.question or 'Wat gebeurt er nu?')}**")
     with st.container(horizontal=True):

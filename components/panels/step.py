@@ -12,6 +12,7 @@ from components.cache import model_index
 from components.navigation import pages
 from components.text import mailto, md, md_link
 from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
+from leidraad.queries.step_facts import step_facts
 
 FEEDBACK_ADDRESS = "redactieraadltv@dtv.minvenj.nl"
 TYPE_NAMES = {
@@ -31,14 +32,6 @@ ROLE_NAMES = {
     "geïnformeerd": "wordt geïnformeerd",
     "beslissend": "beslist mee",
 }
-CATALOGUE_LABELS = {
-    "consultations": "Overleg",
-    "systems": "Systemen en informatie",
-    "locations": "Locaties",
-    "target_groups": "Doelgroepen",
-    "terms": "Begrippen",
-}
-
 Go = Callable[[str, str | None], None]
 
 
@@ -138,26 +131,8 @@ def _panel_text(model: Model, process: Process, node: Node) -> str:
             f"- {md(f.when or '(geen label)')} → {md(step_label(model, _ref(process, f.target)))}" for f in node.flows
         )
         parts.append(f"**Uitkomsten:**\n{outcomes}")
-    if node.legal_basis:
-        parts.append("**Wettelijke basis:** " + "; ".join(md(b) for b in node.legal_basis))
-    if node.time_limit:
-        parts.append(f"**Termijn:** {md(node.time_limit)}")
-    for field_name, kind in NODE_CATALOGUE_FIELDS.items():
-        values = getattr(node, field_name)
-        if values:
-            names = []
-            for value in values:
-                entry = model.catalogue_entry(kind, value)
-                names.append(
-                    md(
-                        f"{entry.name} ({entry.abbreviation})"
-                        if entry and entry.abbreviation
-                        else entry.name
-                        if entry
-                        else value
-                    )
-                )
-            parts.append(f"**{CATALOGUE_LABELS[field_name]}:** " + ", ".join(names))
+    for fact in step_facts(model, node):
+        parts.append(f"**{fact.label}:** " + fact.separator.join(md(v) for v in fact.values))
     return "\n\n".join(parts)
 
 
@@ -178,6 +153,8 @@ def _catalogue_links(model: Model, node: Node, abbreviations: dict[str, tuple[st
         with st.container(horizontal=True, gap="small"):
             for kind, value in refs:
                 entry = model.catalogue_entry(kind, value)
+                if entry is None:
+                    continue
                 label = entry.abbreviation or entry.name
                 st.page_link(
                     pages()["catalogi"],

@@ -13,6 +13,7 @@ from components.text import md
 from leidraad.model import Model, Node, Process
 from leidraad.queries.graph import HandoverRecord
 from leidraad.queries.reading_order import reading_order
+from leidraad.queries.step_facts import step_facts
 
 
 def text_view(model: Model, process: Process) -> None:
@@ -33,10 +34,8 @@ def _item(model: Model, process: Process, node: Node, numbers: dict[str, int]) -
     details = [meta]
     if node.description:
         details.append(md(node.description))
-    if node.time_limit:
-        details.append(f"Termijn: {md(node.time_limit)}")
-    if node.legal_basis:
-        details.append("Wettelijke basis: " + "; ".join(md(b) for b in node.legal_basis))
+    for fact in step_facts(model, node):
+        details.append(f"{fact.label}: " + fact.separator.join(md(v) for v in fact.values))
     if node.unconfirmed:
         details.append(f"Niet bevestigd: {md(node.unconfirmed)}")
     if node.outdated:

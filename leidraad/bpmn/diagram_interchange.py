@@ -96,7 +96,10 @@ def draw_edge(
         _bounds(sub(el, q(BPMNDI, "BPMNLabel")), Box(x - w / 2, y - lines * 5.5, w, lines * 11.0))
 
 
-def _bezier(p0, p1, p2, p3, t: float) -> tuple[float, float]:
+Point = tuple[float, float]
+
+
+def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> tuple[float, float]:
     u = 1 - t
     return (
         u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],

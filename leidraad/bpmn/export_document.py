@@ -3,6 +3,7 @@ between processes) and the element helpers, shared by the process part and the d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -15,7 +16,9 @@ def flow_xml_id(flow_id: str) -> str:
     return f"Flow_{flow_id}"
 
 
-def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None):
+def sub(
+    parent: etree._Element, tag: str, attrib: Mapping[str, str | None] | None = None, text: str | None = None
+) -> etree._Element:
     """`etree.SubElement`, leaving out attributes whose value is None."""
     el = etree.SubElement(parent, tag, {k: v for k, v in (attrib or {}).items() if v is not None})
     if text is not None:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -121,7 +122,7 @@ def default_label(node_type: str) -> str:
     }.get(node_type, "Taak")
 
 
-def split_docs(docs: Iterable[str], ours: bool) -> tuple[str, list[str], dict[str, object]]:
+def split_docs(docs: Iterable[str], ours: bool) -> tuple[str, list[str], dict[str, Any]]:
     """Documentation -> (description, sources, other fields). Our own labelled paragraphs go back to
     their fields; anything else is description."""
     labels = {v: k for k, v in DOC_LABELS.items()}

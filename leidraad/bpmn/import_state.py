@@ -21,7 +21,8 @@ class ImportState:
         self.node_of: dict[tuple[str, str], tuple[DraftProcess, str]] = {}
         self.link_out: dict[tuple[str, str], str] = {}  # our 'Naar:' events whose target is in the import
         self.link_in: set[tuple[str, str]] = set()  # our 'Van:' events whose source is in the import
-        self.link_events: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (file, process) -> (node, name, kind)
+        # (file, process) -> [(node, name, kind)]
+        self.link_events: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         self.flow_nodes = 0
         self.imported: set[str] = set()  # our process ids present in this import (from our own exports)
 

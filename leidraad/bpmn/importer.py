@@ -48,6 +48,12 @@ from leidraad.bpmn.xml import (
 )
 
 
+def _process_title(file: ImportFile, process_el: etree._Element, xml_id: str) -> str:
+    """The name of the pool (participant) that holds the process, else the process's own name, else its id."""
+    pool = file.participants.get(xml_id)
+    return one_line((pool.get("name") if pool is not None else None) or process_el.get("name")) or xml_id
+
+
 class Importer(ImportState):
     """The passes of one import over its files; the shared state lives in ImportState."""
 
@@ -56,10 +62,12 @@ class Importer(ImportState):
     def register(self, file: ImportFile) -> None:
         """First pass over a file: index ids, find participants, name every process."""
         for el in file.root.iter():
-            if isinstance(el.tag, str) and el.get("id"):
-                file.by_id.setdefault(el.get("id"), el)
-                if el.get("default"):
-                    file.defaults[el.get("default")] = el.get("id")
+            el_id = el.get("id")
+            if isinstance(el.tag, str) and el_id:
+                file.by_id.setdefault(el_id, el)
+                default = el.get("default")
+                if default:
+                    file.defaults[default] = el_id
         for participant in file.root.iter(q(MODEL, "participant")):
             ref = ref_id(participant.get("processRef"))
             if ref:
@@ -73,11 +81,7 @@ class Importer(ImportState):
             ):
                 self.warn(file, f"process '{process_el.get('name') or xml_id}' has no steps: skipped")
                 continue
-            participant = file.participants.get(xml_id)
-            title = (
-                one_line((participant.get("name") if participant is not None else None) or process_el.get("name"))
-                or xml_id
-            )
+            title = _process_title(file, process_el, xml_id)
             raw = xml_id.removeprefix("Process_") if file.ours else title
             file.process_ids[xml_id] = sanitize_id(raw, self.process_ids, fallback="proces", sep="-")
 
@@ -88,11 +92,7 @@ class Importer(ImportState):
             pid = file.process_ids.get(xml_id)
             if pid is None:
                 continue
-            participant = file.participants.get(xml_id)
-            title = (
-                one_line((participant.get("name") if participant is not None else None) or process_el.get("name"))
-                or xml_id
-            )
+            title = _process_title(file, process_el, xml_id)
             proc = DraftProcess(pid, title, file.name)
             docs = doc_texts(process_el)
             proc.summary, proc.sources = split_docs(docs, file.ours)[0:2]
@@ -333,8 +333,9 @@ class Importer(ImportState):
             return
         when = el.get("name")
         condition = el.find(q(MODEL, "conditionExpression"))
-        if not when and condition is not None and (condition.text or "").strip():
-            when = " ".join(condition.text.split())[:80]
+        condition_text = (condition.text or "").strip() if condition is not None else ""
+        if not when and condition_text:
+            when = " ".join(condition_text.split())[:80]
         raw_id = el.get("id", "")
         flow_id = raw_id.removeprefix("Flow_") if file.ours else raw_id
         what = el.get(q(LTV, "what")) if file.ours else None

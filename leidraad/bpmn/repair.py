@@ -73,7 +73,7 @@ def _starts_and_ends(process: DraftProcess, notes: list[str], where: str) -> Non
 
 
 def _graph(process: DraftProcess) -> nx.DiGraph:
-    g = nx.DiGraph()
+    g: nx.DiGraph = nx.DiGraph()
     g.add_nodes_from(process.nodes)
     for flow in process.flows:
         if not flow.crosses:

@@ -21,7 +21,7 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # Our own attributes, where BPMN has no place for what a round trip needs (BPMN allows foreign
 # attributes on every element). Other tools keep or ignore them.
 LTV = "https://ltv-procesverkenner.example/bpmn"
-NSMAP = {None: MODEL, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI, "ltv": LTV}
+NSMAP: dict[str | None, str] = {None: MODEL, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI, "ltv": LTV}
 
 EXPORTER = "LTV Procesverkenner"
 TARGET_NAMESPACE = "https://ltv-procesverkenner.example/bpmn"

@@ -1,5 +1,9 @@
 """Every rule id the loader and checker can report, with its severity and what it means.
 
+The ids are stable and English (editors search for them; the messages themselves are Dutch). Where
+each is checked: the loader (`leidraad.content`: reading, parsing, schemas, duplicate ids) and the
+rule modules of this package: `references`, `flows`, `scenarios`, `policy`.
+
 The documentation table and the tests both read this registry, so no rule goes undocumented or
 untested.
 """
@@ -18,7 +22,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "yaml-syntax": (E, "the file is not valid YAML"),
     "multiple-documents": (E, "the file holds more than one YAML document"),
     "duplicate-key": (E, "a key appears twice in one mapping"),
-    "yaml-anchor": (E, "YAML anchors, aliases and merge keys are not allowed"),
+    "yaml-anchor": (E, "YAML anchors, aliases and merge keys are not allowed (an alias stops the file)"),
+    "yaml-tag": (E, "a YAML tag other than the plain ones (e.g. '!!binary', '!!python/object')"),
     "missing-kind": (E, "the file does not start with 'kind:'"),
     "unknown-kind": (E, "'kind:' is not organisations, catalogue, process or scenario"),
     "kind-first": (E, "'kind:' is not the first key"),
@@ -57,7 +62,25 @@ RULES: dict[str, tuple[Severity, str]] = {
     "missing-source": (W, "a step, organisation or catalogue entry names no source"),
     "missing-description": (W, "a task, subprocess or catalogue entry has no description"),
     "missing-summary": (W, "a process has no summary"),
+    # The checker itself
+    "internal": (E, "a rule or the loader failed on this content (a bug): the other rules still ran"),
 }
+
+# Problems that mean a file (or part of it) did not load: a report shows them first, as causes.
+LOAD_RULES = frozenset(
+    {
+        "no-content",
+        "file-too-large",
+        "not-utf8",
+        "yaml-syntax",
+        "multiple-documents",
+        "yaml-anchor",
+        "yaml-tag",
+        "missing-kind",
+        "unknown-kind",
+        "internal",
+    }
+)
 
 STRUCTURAL_RULES = frozenset(
     {"unknown-key", "missing-key", "missing-org", "wrong-type", "invalid-value", "invalid-id", "source-url"}

@@ -7,46 +7,53 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from leidraad.checks.folder import check_model
 from leidraad.content.load import load_folder
 from leidraad.drawing import layout
 from leidraad.drawing.render import render_svg
 
+T = TypeVar("T")
 
-def _time(fn: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+
+def _time(fn: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
+    """The median wall time of `repeat` calls in ms, and the last call's result."""
     times = []
-    result = None
-    for _ in range(repeat):
+    for _ in range(repeat - 1):
         started = time.perf_counter()
-        result = fn()
+        fn()
         times.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    result = fn()
+    times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), result
 
 
 def run_bench(folder: str | Path, repeat: int = 5) -> str:
     lines = []
     load_ms, result = _time(lambda: load_folder(folder), repeat)
-    model = result.model  # type: ignore[union-attr]
+    model = result.model
     check_ms, problems = _time(lambda: check_model(model), repeat)
-    lines.append(f"load      {load_ms:8.1f} ms  ({len(result.files)} files, median of {repeat})")  # type: ignore[union-attr]
-    lines.append(f"check     {check_ms:8.1f} ms  ({len(problems)} problems)")  # type: ignore[arg-type]
+    lines.append(f"load      {load_ms:8.1f} ms  ({len(result.files)} files, median of {repeat})")
+    lines.append(f"check     {check_ms:8.1f} ms  ({len(problems)} problems)")
     lines.append("")
     lines.append(f"{'process':36} {'nodes':>5} {'cold ms':>8} {'cached ms':>9} {'render ms':>9} {'svg KiB':>8}")
     totals = [0.0, 0.0, 0.0]
     for process in model.process_list():
         layout.graphviz_json.cache_clear()
-        cold, geometry = _time(lambda p=process: layout.layout_process(model, p))
-        cached, _ = _time(lambda p=process: layout.layout_process(model, p), repeat)
-        render_ms, svg = _time(lambda g=geometry, p=process: render_svg(g, title=p.title), repeat)
+        cold, geometry = _time(partial(layout.layout_process, model, process))
+        cached, _ = _time(partial(layout.layout_process, model, process), repeat)
+        render_ms, svg = _time(partial(render_svg, geometry, title=process.title), repeat)
         totals[0] += cold
         totals[1] += cached
         totals[2] += render_ms
         lines.append(
             f"{process.id[:36]:36} {len(process.nodes):5d} {cold:8.1f} {cached:9.1f} {render_ms:9.1f} "
             f"{len(svg.encode()) / 1024:8.1f}"
-        )  # type: ignore[union-attr]
+        )
     lines.append(f"{'total':36} {'':5} {totals[0]:8.1f} {totals[1]:9.1f} {totals[2]:9.1f}")
     # Memory in a pass of its own: tracing slows everything down, so it must not touch the timings.
     tracemalloc.start()

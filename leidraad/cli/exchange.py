@@ -47,9 +47,9 @@ def export_exchange(args: argparse.Namespace) -> int:
 
             Path(args.output).write_bytes(table(model, args.table, single))
         else:
-            from leidraad.exports.process_handout import handout_pdf
+            from leidraad.exports.registry import export_process_file
 
-            Path(args.output).write_bytes(handout_pdf(model, model.processes[single]))
+            Path(args.output).write_bytes(export_process_file(model, model.processes[str(single)], "handout"))
     except GraphvizMissing as exc:
         return _fail(str(exc))
     except OSError as exc:

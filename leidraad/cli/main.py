@@ -8,17 +8,21 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from leidraad.checks.folder import check_folder
+from leidraad.checks.report import build_report
+from leidraad.content.load import LoadResult
 from leidraad.drawing.plain_diagram import GraphvizMissing, plain_svg
 from leidraad.exports.model_json import model_to_dict
+from leidraad.exports.registry import ExportOptions, export_process_file
 from leidraad.queries.stats import format_stats, model_stats
 
 DEFAULT_CONTENT = "processes"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a clear line, as argparse does
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with a clear line, as argparse does
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -27,9 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="leidraad", description="LTV Procesverkenner: check and export the Leidraad content.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check the content; one line per problem")
+    check = sub.add_parser("check", help="check the content; one line per problem, causes first")
     check.add_argument("folder", nargs="?", default=DEFAULT_CONTENT)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--all", action="store_true", help="also list the problems that only follow from a file that did not load"
+    )
 
     stats = sub.add_parser("stats", help="counts of processes, nodes, handovers, ...")
     stats.add_argument("--content", default=DEFAULT_CONTENT)
@@ -80,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.folder, args.strict)
+        return _check(args.folder, args.strict, args.all)
     if args.command == "stats":
         return _stats(args.content, args.json)
     if args.command == "export":
@@ -101,28 +108,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _content_or_fail(folder: str):
+def _content_or_fail(folder: str) -> LoadResult | None:
     if not Path(folder).exists():
-        print(f"leidraad: content folder '{folder}' does not exist", file=sys.stderr)
+        print(f"leidraad: de map '{folder}' met de inhoud bestaat niet", file=sys.stderr)
         return None
     return check_folder(folder)
 
 
-def _check(folder: str, strict: bool) -> int:
+def _check(folder: str, strict: bool, show_all: bool = False) -> int:
+    """Causes first, then each file's own problems, then one line per cause for what follows from it."""
     started = time.perf_counter()
     result = _content_or_fail(folder)
     if result is None:
         return 2
-    for problem in result.problems:
+    report = build_report(result)
+    for problem in report.shown():
         print(problem.format())
-    errors = sum(p.is_error for p in result.problems)
-    warnings = len(result.problems) - errors
+    for group in report.follow_ons:
+        print(group.summary() + ("" if show_all else " (--all toont ze)"))
+        if show_all:
+            for problem in group.problems:
+                print("  " + problem.format())
     elapsed = time.perf_counter() - started
+    causes = len(report.follow_ons)
+    folded = f"; {report.folded} daarvan volgen uit {causes} {'oorzaak' if causes == 1 else 'oorzaken'}"
+    folded = folded if report.folded else ""
     print(
-        f"{len(result.files)} files, {len(result.model.processes)} processes checked in {elapsed:.2f} s: "
-        f"{errors} error(s), {warnings} warning(s)"
+        f"{len(result.files)} bestanden, {len(result.model.processes)} processen gecontroleerd in {elapsed:.2f} s: "
+        f"{report.errors} fout(en), {report.warnings} waarschuwing(en){folded}"
     )
-    return 1 if errors or (strict and warnings) else 0
+    return 1 if report.errors or (strict and report.warnings) else 0
 
 
 def _stats(folder: str, as_json: bool) -> int:
@@ -150,22 +165,14 @@ def _export(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(result.model.processes)) or "none"
         print(f"leidraad: unknown process '{args.process}' (known: {known})", file=sys.stderr)
         return 2
-    from leidraad.exports.images import print_svg, svg_to_pdf, svg_to_png
-
     try:
         if args.format == "svg" and args.plain:
             Path(args.output).write_text(plain_svg(result.model, process), encoding="utf-8")
             return 0
-        faded = [f"org-{org.strip()}" for org in args.fade.split(",") if org.strip()]
-        svg = print_svg(result.model, process, selected=args.select, faded=faded)
+        faded = tuple(f"org-{org.strip()}" for org in args.fade.split(",") if org.strip())
+        data = export_process_file(result.model, process, args.format, ExportOptions(args.select, faded))
     except GraphvizMissing as exc:
         print(f"leidraad: {exc}", file=sys.stderr)
         return 1
-    if args.format == "svg":
-        Path(args.output).write_text(svg, encoding="utf-8")
-    elif args.format == "png":
-        Path(args.output).write_bytes(svg_to_png(svg))
-    else:
-        subtitle = f"Leidraad Terugkeer en Vertrek, versie {process.sources_as_of or 'onbekend'}"
-        Path(args.output).write_bytes(svg_to_pdf(svg, process.title, subtitle))
+    Path(args.output).write_bytes(data)
     return 0

@@ -7,12 +7,16 @@ one broken file neither hides the problems of the others nor the content in them
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from leidraad.content.salvage import Unloaded, declared, present
 from leidraad.content.structure import KINDS, validate
+from leidraad.content.suggest import did_you_mean
 from leidraad.content.yaml_source import YamlDocument, parse_yaml, read_text
 from leidraad.model import (
     CATALOGUE_KINDS,
@@ -41,6 +45,14 @@ class LoadResult:
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     broken_files: set[str] = field(default_factory=set)
+    # Files with a load error, with their first error and what the model lacks because of it.
+    unloaded: dict[str, Unloaded] = field(default_factory=dict)
+
+    def unloaded_process(self, process_id: str) -> Unloaded | None:
+        """The broken file that (probably) holds `process_id`, when that process did not load."""
+        if process_id in self.model.processes:
+            return None
+        return next((u for u in self.unloaded.values() if u.declares_process(process_id)), None)
 
 
 def content_files(folder: str | Path) -> list[Path]:
@@ -73,49 +85,97 @@ def load_folder(folder: str | Path) -> LoadResult:
     result = LoadResult(Model())
     files = content_files(folder)
     if not Path(folder).exists():
-        result.problems.append(Place(str(folder)).problem("no-content", f"folder '{folder}' does not exist"))
+        result.problems.append(
+            Place(str(folder)).problem("no-content", f"de map '{folder}' met de inhoud bestaat niet")
+        )
         return result
+    texts: dict[str, str] = {}
     for path in files:
-        load_file(path, result)
+        load_file(path, result, texts)
+    _note_unloaded(result, texts)
     result.problems.sort()
     return result
 
 
-def load_file(path: Path, result: LoadResult) -> None:
+def load_file(path: Path, result: LoadResult, texts: dict[str, str] | None = None) -> None:
+    """Read, parse, validate and build one file; whatever goes wrong stays a problem of this file."""
     name = display_path(path)
     result.files.append(name)
-    text, problems = read_text(path.read_bytes(), name)
-    doc = None
-    if text is not None:
-        doc, parse_problems = parse_yaml(text, name)
-        problems += parse_problems
-    if doc is None:
-        result.problems.extend(problems)
+    try:
+        raw = path.read_bytes()
+        doc, found, kind = _parse_and_validate(name, raw)
+        problems = list(found)
+        if doc is not None:
+            result.documents[name] = doc
+            if kind is not None:
+                _BUILDERS[kind](doc, result.model, problems)
+    except Exception as exc:  # a bug must cost one file, never the whole content
+        logging.getLogger(__name__).exception("loading %s failed", name)
+        problems = [
+            Place(name).problem(
+                "internal",
+                f"interne fout bij het lezen van dit bestand ({type(exc).__name__}); de rest van de inhoud "
+                "is wel gelezen. Meld dit aan de beheerders van de Procesverkenner.",
+            )
+        ]
+        raw, doc = b"", None
+    if doc is None or any(p.is_error for p in problems):
         result.broken_files.add(name)
-        return
-    result.documents[name] = doc
+        if texts is not None:
+            texts[name] = raw.decode("utf-8", errors="replace")
+    result.problems.extend(problems)
+
+
+@lru_cache(maxsize=512)
+def _parse_and_validate(name: str, raw: bytes) -> tuple[YamlDocument | None, tuple[Problem, ...], str | None]:
+    """The part of loading that depends only on the file itself, cached on its bytes: when an editor
+    saves one file, the others are not parsed or validated again. The document is never modified."""
+    text, problems = read_text(raw, name)
+    if text is None:
+        return None, tuple(problems), None
+    doc, parse_problems = parse_yaml(text, name)
+    problems += parse_problems
+    if doc is None:
+        return None, tuple(problems), None
     kind = _kind_of(doc, problems)
     if kind is not None:
-        schema_problems = validate(doc, kind)
-        problems += schema_problems
-        _BUILDERS[kind](doc, result.model, problems)
-    if any(p.is_error for p in problems):
-        result.broken_files.add(name)
-    result.problems.extend(problems)
+        problems += validate(doc, kind)
+    return doc, tuple(problems), kind
+
+
+def _note_unloaded(result: LoadResult, texts: dict[str, str]) -> None:
+    for name, text in texts.items():
+        errors = sorted(p for p in result.problems if p.file == name and p.is_error)
+        if not errors:
+            continue
+        refs, flows = declared(text, name)
+        result.unloaded[name] = Unloaded(
+            file=name,
+            cause=errors[0],
+            declares=frozenset(r for r in refs if not present(result.model, r)),
+            flows_into=frozenset(flows),
+            built=name in result.documents,
+        )
 
 
 def _kind_of(doc: YamlDocument, problems: list[Problem]) -> str | None:
     data = doc.data
     if not isinstance(data, dict) or "kind" not in data:
-        problems.append(doc.place(()).problem("missing-kind", f"the file must start with 'kind:' ({', '.join(KINDS)})"))
+        problems.append(
+            doc.place(()).problem("missing-kind", f"het bestand moet beginnen met 'kind:' ({', '.join(KINDS)})")
+        )
         return None
     kind = data["kind"]
-    if kind not in KINDS:
-        problems.append(doc.place(("kind",)).problem("unknown-kind", f"kind '{kind}' is not one of {', '.join(KINDS)}"))
+    if not isinstance(kind, str) or kind not in KINDS:
+        problems.append(
+            doc.place(("kind",)).problem(
+                "unknown-kind", f"kind '{kind}' is niet een van {', '.join(KINDS)}{did_you_mean(str(kind), KINDS)}"
+            )
+        )
         return None
     if next(iter(data)) != "kind":
         problems.append(
-            doc.place(("kind",), key=True).problem("kind-first", "'kind:' must be the first key of the file")
+            doc.place(("kind",), key=True).problem("kind-first", "'kind:' moet de eerste sleutel van het bestand zijn")
         )
     return kind
 
@@ -144,7 +204,10 @@ def _items(d: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _key_places(doc: YamlDocument, base: tuple, d: dict[str, Any]) -> dict[str, Place]:
-    return {key: doc.place((*base, key)) for key in d}
+    marks = doc.value_marks  # every converted value has its mark; the fallback is for safety only
+    return {
+        key: Place(doc.file, *marks[(*base, key)]) if (*base, key) in marks else doc.place((*base, key)) for key in d
+    }
 
 
 def _register(table: dict[str, Any], obj: Any, what: str, problems: list[Problem]) -> None:
@@ -152,7 +215,7 @@ def _register(table: dict[str, Any], obj: Any, what: str, problems: list[Problem
         return
     if obj.id in table:
         first = table[obj.id].place
-        problems.append(obj.place.problem("duplicate-id", f"{what} id '{obj.id}' is already used at {first}"))
+        problems.append(obj.place.problem("duplicate-id", f"de id '{obj.id}' van {what} is al gebruikt in {first}"))
         return
     table[obj.id] = obj
 
@@ -177,7 +240,7 @@ def _build_organisations(doc: YamlDocument, model: Model, problems: list[Problem
             unconfirmed=_s(d, "unconfirmed"),
             outdated=_s(d, "outdated"),
         )
-        _register(model.organisations, org, "organisation", problems)
+        _register(model.organisations, org, "deze organisatie", problems)
 
 
 def _build_catalogue(doc: YamlDocument, model: Model, problems: list[Problem]) -> None:
@@ -208,7 +271,7 @@ def _build_catalogue(doc: YamlDocument, model: Model, problems: list[Problem]) -
             unconfirmed=_s(d, "unconfirmed"),
             outdated=_s(d, "outdated"),
         )
-        _register(table, entry, f"{kind} entry", problems)
+        _register(table, entry, f"dit item van {kind}", problems)
 
 
 def derive_flow_id(source: str, target: str) -> str:
@@ -237,7 +300,7 @@ def _build_process(doc: YamlDocument, model: Model, problems: list[Problem]) -> 
     flow_ids: dict[str, Flow] = {}
     for i, n in _items(d, "nodes"):
         node = _build_node(doc, i, n)
-        _register(nodes, node, f"step (in process '{process.id}')", problems)
+        _register(nodes, node, f"deze stap (in proces '{process.id}')", problems)
         if nodes.get(node.id) is not node:
             continue
         for flow in node.flows:
@@ -246,9 +309,9 @@ def _build_process(doc: YamlDocument, model: Model, problems: list[Problem]) -> 
                 while f"{flow.id}_{serial}" in flow_ids:
                     serial += 1
                 flow.id = f"{flow.id}_{serial}"
-            _register(flow_ids, flow, f"flow (in process '{process.id}')", problems)
+            _register(flow_ids, flow, f"deze stroom (in proces '{process.id}')", problems)
     process.nodes = list(nodes.values())
-    _register(model.processes, process, "process", problems)
+    _register(model.processes, process, "dit proces", problems)
 
 
 def _build_node(doc: YamlDocument, i: int, n: dict[str, Any]) -> Node:
@@ -334,7 +397,7 @@ def _build_scenario(doc: YamlDocument, model: Model, problems: list[Problem]) ->
                 ],
             )
         )
-    _register(model.scenarios, scenario, "scenario", problems)
+    _register(model.scenarios, scenario, "dit scenario", problems)
 
 
 _BUILDERS = {

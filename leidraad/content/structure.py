@@ -6,7 +6,6 @@ structural rules (unknown keys, wrong types, missing keys, invalid values), so t
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from importlib import resources
@@ -16,6 +15,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from leidraad.content.suggest import did_you_mean
 from leidraad.content.yaml_source import YamlDocument
 from leidraad.problems import Problem
 
@@ -48,15 +48,15 @@ def validate(doc: YamlDocument, kind: str) -> list[Problem]:
 
 
 def _describe(path: tuple[Any, ...], data: Any) -> str:
-    """A readable name for the object at `path`: "node 'x'", "flow 2 of node 'x'", "the file"."""
+    """A readable name for the object at `path`: "stap 'x'", "stap 'x' > stroom 2", "het bestand"."""
     names = {
-        "nodes": "node",
-        "organisations": "organisation",
-        "entries": "entry",
-        "steps": "step",
-        "next": "flow",
-        "job_titles": "job title",
-        "choices": "choice",
+        "nodes": "stap",
+        "organisations": "organisatie",
+        "entries": "item",
+        "steps": "scenariostap",
+        "next": "stroom",
+        "job_titles": "functie",
+        "choices": "keuze",
     }
     parts: list[str] = []
     cursor = data
@@ -71,11 +71,11 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
             i += 2
             continue
         if isinstance(key, int) and parts:
-            parts[-1] += f" item {key + 1}"
+            parts[-1] += f" onderdeel {key + 1}"
         else:
             parts.append(f"'{key}'")
         i += 1
-    return " > ".join(parts) if parts else "the file"
+    return " > ".join(parts) if parts else "het bestand"
 
 
 def _to_problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
@@ -83,75 +83,87 @@ def _to_problems(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     where = _describe(path, doc.data)
     keyword = error.validator
     if keyword == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = list(schema.get("properties", {}))
         problems = []
         for key in error.instance:
             if key in allowed:
                 continue
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed keys: {', '.join(allowed)}"
+            suggestion = did_you_mean(key, allowed) or f"; toegestane sleutels: {', '.join(allowed)}"
             problems.append(
-                doc.place((*path, key), key=True).problem("unknown-key", f"unknown key '{key}' in {where}{suggestion}")
+                doc.place((*path, key), key=True).problem(
+                    "unknown-key", f"onbekende sleutel '{key}' in {where}{suggestion}"
+                )
             )
         return problems
     if keyword == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else "?"
         rule = "missing-org" if missing == "org" and "nodes" in path else "missing-key"
-        return [doc.place(path).problem(rule, f"{where} has no '{missing}'")]
+        return [doc.place(path).problem(rule, f"{where} mist de verplichte sleutel '{missing}'")]
     place = doc.place(path)
     if keyword == "type":
         expected = error.validator_value
-        words = " or ".join(map(_type_word, expected if isinstance(expected, list) else [expected]))
-        return [place.problem("wrong-type", f"{where} must be {words}, not {_type_of(error.instance)}")]
+        words = " of ".join(map(_type_word, expected if isinstance(expected, list) else [expected]))
+        return [place.problem("wrong-type", f"{where} moet {words} zijn, niet {_type_of(error.instance)}")]
     if keyword == "pattern":
         if "sources" in path or path[-1:] == ("website",):
-            return [place.problem("source-url", f"{where}: '{error.instance}' is not an http(s) URL")]
+            return [place.problem("source-url", f"{where}: '{error.instance}' is geen http(s)-adres")]
         if (path and path[-1] == "id") or "lanes" in path or "propertyNames" in error.schema_path:
             return [
                 place.problem(
                     "invalid-id",
-                    f"{where}: '{error.instance}' is not a valid id (lower-case letters, digits, '_' and '-')",
+                    f"{where}: '{error.instance}' is geen geldige id (alleen kleine letters, cijfers, '_' en '-')",
                 )
             ]
-        return [place.problem("invalid-value", f"{where}: '{error.instance}' does not have the expected form")]
+        return [place.problem("invalid-value", f"{where}: '{error.instance}' heeft niet de verwachte vorm")]
     if keyword in ("enum", "const"):
-        options = error.validator_value if keyword == "enum" else [error.validator_value]
+        value: Any = error.validator_value
+        options: list[Any] = list(value) if keyword == "enum" else [value]
+        hint = did_you_mean(error.instance, map(str, options)) if isinstance(error.instance, str) else ""
         return [
-            place.problem("invalid-value", f"{where}: '{error.instance}' is not one of {', '.join(map(str, options))}")
+            place.problem(
+                "invalid-value", f"{where}: '{error.instance}' is niet een van {', '.join(map(str, options))}{hint}"
+            )
         ]
     if keyword == "oneOf":
         return [
             place.problem(
                 "invalid-value",
-                f"{where}: use one of uitvoerend, adviserend, geïnformeerd, "
-                "beslissend, or a mapping with 'role' and 'how'",
+                f"{where}: gebruik uitvoerend, adviserend, geïnformeerd of beslissend, "
+                "of een object met 'role' en 'how'",
             )
         ]
     if keyword == "propertyNames":
-        return [place.problem("invalid-id", f"{where}: '{error.instance}' is not a valid id")]
-    return [place.problem("invalid-value", f"{where}: {error.message}")]
+        return [place.problem("invalid-id", f"{where}: '{error.instance}' is geen geldige id")]
+    if keyword in ("minLength", "minItems"):
+        return [place.problem("invalid-value", f"{where} mag niet leeg zijn")]
+    if keyword == "uniqueItems":
+        return [place.problem("invalid-value", f"{where} noemt een waarde twee keer")]
+    return [place.problem("invalid-value", f"{where}: ongeldige waarde ({error.message})")]
 
 
 def _type_word(expected: str) -> str:
     return {
-        "object": "a mapping",
-        "array": "a list",
-        "string": "text",
-        "number": "a number",
-        "boolean": "true or false",
-        "null": "null",
+        "object": "een object (sleutel: waarde)",
+        "array": "een lijst",
+        "string": "tekst",
+        "number": "een getal",
+        "integer": "een geheel getal",
+        "boolean": "true of false",
+        "null": "leeg (null)",
     }.get(expected, expected)
 
 
 def _type_of(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return "een object"
     if isinstance(value, list):
-        return "a list"
+        return "een lijst"
     if isinstance(value, bool):
         return "true/false"
     if value is None:
-        return "empty"
+        return "leeg"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"the text '{value}'"
+        return f"het getal {value}"
+    text = str(value)
+    return f"de tekst '{text[:60]}…'" if len(text) > 60 else f"de tekst '{text}'"

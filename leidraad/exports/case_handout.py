@@ -66,12 +66,12 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
     )
     if with_diagrams:
         for process_id in dict.fromkeys(s.process for s in scenario.steps):
-            process = model.processes.get(process_id)
-            if process is None:
+            shown = model.processes.get(process_id)
+            if shown is None:
                 continue
             path = [s.node for s in scenario.steps if s.process == process_id]
-            svg = print_svg(model, process, path=path)
-            parts.append(f"<div class='drawing'><h2>{escape(process.title)}</h2>{svg}</div>")
+            svg = print_svg(model, shown, path=path)
+            parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{svg}</div>")
     if scenario.sources:
         parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")
     parts.append("</body></html>")

@@ -46,7 +46,7 @@ class HandoverRecord:
 
 def process_graph(process: Process) -> nx.DiGraph:
     """Only this process's own nodes; flows leaving the process are left out."""
-    g = nx.DiGraph()
+    g: nx.DiGraph = nx.DiGraph()
     for node in process.nodes:
         g.add_node(node.id, node=node)
     for node in process.nodes:
@@ -60,7 +60,7 @@ def process_graph(process: Process) -> nx.DiGraph:
 
 def chain_graph(model: Model) -> nx.MultiDiGraph:
     """The whole chain: every process's nodes, linked by flows, calls and returns."""
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     for process in model.processes.values():
         for node in process.nodes:
             g.add_node(ref(process.id, node.id), process=process.id, node=node)
@@ -89,7 +89,10 @@ def chain_graph(model: Model) -> nx.MultiDiGraph:
 
 
 def follows(graph: nx.MultiDiGraph, a: str, b: str, through: Collection[str]) -> bool:
-    """Whether `b` follows `a` in the chain graph directly or only via nodes of the types in `through`."""
+    """Whether `b` follows `a` in the chain graph directly or only via nodes of the types in `through`.
+    A step that is not in the graph (its file did not load) follows nothing and is followed by nothing."""
+    if a not in graph:
+        return False
     seen, frontier = {a}, [a]
     while frontier:
         current = frontier.pop()

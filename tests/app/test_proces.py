@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,8 +14,10 @@ from tests.conftest import CONTENT, ROOT
 APP = str(ROOT / "app.py")
 
 
-def open_page(monkeypatch: pytest.MonkeyPatch, page: str = "views/proces.py", **params: str) -> AppTest:
-    monkeypatch.setenv("LTV_CONTENT", str(CONTENT))
+def open_page(
+    monkeypatch: pytest.MonkeyPatch, page: str = "views/proces.py", content: Path = CONTENT, **params: str
+) -> AppTest:
+    monkeypatch.setenv("LTV_CONTENT", str(content))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.switch_page(page)

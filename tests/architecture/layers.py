@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("leidraad.cli", "leidraad.__main__", "leidraad"),
     ("components.text",),
     ("components.cache",),
-    ("components.navigation", "components.diagram", "components.presenter"),
+    ("components.navigation", "components.diagram", "components.presenter", "components.guard"),
     ("components.panels",),
     ("components.pages",),
     ("components",),

@@ -28,17 +28,18 @@ def test_export_panel_offers_every_download(monkeypatch: pytest.MonkeyPatch) -> 
     assert labels == ["SVG", "PNG", "PDF", "BPMN", "RACI (CSV)", "Hand-out A3 (PDF)"]
 
 
-def test_export_bytes_for_every_kind(content_model, dot_available) -> None:
-    from components.panels.export import DOWNLOADS, export_bytes
+def test_every_registered_export_renders_as_shown(content_model, dot_available) -> None:
+    from leidraad.exports.registry import PROCESS_EXPORTS, ExportOptions, export_process_file
 
     model = content_model.model
-    for kind in DOWNLOADS:
-        data = export_bytes("test", "vertrektermijn", kind, "vertrekgesprek", ("org-coa",), model)
-        assert data, kind
-    svg = export_bytes("test", "vertrektermijn", "svg", "vertrekgesprek", ("org-coa",), model).decode()
+    process = model.processes["vertrektermijn"]
+    shown = ExportOptions("vertrekgesprek", ("org-coa",))
+    for kind in PROCESS_EXPORTS:
+        assert export_process_file(model, process, kind, shown), kind
+    svg = export_process_file(model, process, "svg", shown).decode()
     assert "selected" in svg and "faded" in svg  # as shown: highlight and fade resolved into the file
-    assert export_bytes("test", "vertrektermijn", "pdf", None, (), model).startswith(b"%PDF")
-    assert export_bytes("test", "vertrektermijn", "png", None, (), model).startswith(b"\x89PNG")
+    assert export_process_file(model, process, "pdf").startswith(b"%PDF")
+    assert export_process_file(model, process, "png").startswith(b"\x89PNG")
 
 
 def test_import_page_asks_for_a_file() -> None:
@@ -50,10 +51,10 @@ def test_import_page_asks_for_a_file() -> None:
 
 
 def test_import_preview_of_a_reference_model(dot_available) -> None:
-    from components.pages.bpmn_import import preview
+    from leidraad.exports.import_preview import import_preview
 
     data = (MIWG / "C.2.0.bpmn").read_bytes()
-    result = preview("c20", (("C.2.0.bpmn", data),))
+    result = import_preview((("C.2.0.bpmn", data),))
     assert result.error is None and not result.problems
     assert result.counts["processes"] == len(result.pictures) >= 4
     assert all(png.startswith(b"\x89PNG") for _, _, png in result.pictures)
@@ -61,7 +62,7 @@ def test_import_preview_of_a_reference_model(dot_available) -> None:
 
 
 def test_import_preview_of_a_broken_file() -> None:
-    from components.pages.bpmn_import import preview
+    from leidraad.exports.import_preview import import_preview
 
-    result = preview("broken", (("x.bpmn", b"<!DOCTYPE x><definitions/>"),))
+    result = import_preview((("x.bpmn", b"<!DOCTYPE x><definitions/>"),))
     assert result.error and "DOCTYPE" in result.error and not result.pictures

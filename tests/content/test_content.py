@@ -4,7 +4,6 @@ organisation playing a part, the chain walkable for the cases a trainer would sh
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 import networkx as nx
@@ -12,9 +11,9 @@ import pytest
 
 from leidraad.queries.graph import chain_graph, handovers
 from leidraad.queries.stats import model_stats
-from tests.conftest import ROOT, require
+from tests.conftest import ROOT, url_list
 
-BRONNEN = ROOT.parent / "shared" / "domain" / "bronnen.md"
+LEIDRAAD_PAGES = ROOT / "tests" / "data" / "sources" / "leidraad-pages.txt"
 LEIDRAAD_PREFIX = "https://www.dienstterugkeerenvertrek.nl/over-dtv/leidraad-terugkeer-en-vertrek/"
 
 
@@ -49,16 +48,8 @@ def _all_cited(model) -> set[str]:
 
 
 def test_every_leidraad_page_is_cited(content_model) -> None:
-    require(BRONNEN.exists(), f"{BRONNEN} (the shared fact base beside the checkout)")
-    pages = {
-        url.rstrip("/")
-        for url in re.findall(
-            r"https://www\.dienstterugkeerenvertrek\.nl/over-dtv/"
-            r"leidraad-terugkeer-en-vertrek/[^\s|)\]]+",
-            BRONNEN.read_text(),
-        )
-    }
-    assert pages, "bronnen.md lists Leidraad pages"
+    pages = set(url_list(LEIDRAAD_PAGES))
+    assert len(pages) > 30, "the vendored list of Leidraad pages"
     assert sorted(pages - _all_cited(content_model.model)) == []
 
 

@@ -20,7 +20,7 @@ RULES = FIXTURES / "check" / "rules"
 
 def test_check_valid_folder_exits_zero(capsys) -> None:
     assert main(["check", str(BASE), "--strict"]) == 0
-    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert "0 fout(en), 0 waarschuwing(en)" in capsys.readouterr().out
 
 
 def test_check_prints_path_line_col_severity_rule(tmp_path: Path, capsys) -> None:
@@ -31,11 +31,11 @@ def test_check_prints_path_line_col_severity_rule(tmp_path: Path, capsys) -> Non
     assert main(["check", str(folder)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert any(
-        line.endswith("unknown-org.yaml:9:10: error unknown-org: step 'start': organisation 'c' does not exist")
+        line.endswith("unknown-org.yaml:9:10: error unknown-org: stap 'start': organisatie 'c' bestaat niet")
         for line in lines
     )
     assert any("yaml-syntax.yaml:3:" in line and "error yaml-syntax" in line for line in lines)
-    assert lines[-1].startswith("7 files, 3 processes checked")
+    assert lines[-1].startswith("7 bestanden, 3 processen gecontroleerd")
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_export_svg_unknown_process_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_python_dash_m_runs(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "leidraad", "check", str(BASE)], capture_output=True, text=True)
-    assert run.returncode == 0 and "0 error(s)" in run.stdout
+    assert run.returncode == 0 and "0 fout(en)" in run.stdout
 
 
 def test_export_png_and_pdf_of_a_real_process(tmp_path: Path, dot_available) -> None:

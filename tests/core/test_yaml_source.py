@@ -23,7 +23,7 @@ def test_duplicate_key_keeps_the_first_value_and_reports_the_second() -> None:
     doc, problems = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yaml")
     assert doc.data == {"a": 1, "b": 2}
     assert [(p.rule_id, p.line) for p in problems] == [("duplicate-key", 3)]
-    assert "line 1" in problems[0].message
+    assert "regel 1" in problems[0].message
 
 
 def test_recursive_alias_does_not_hang() -> None:
