@@ -14,7 +14,8 @@ DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHOOSE_THEME = """localStorage.setItem('stActiveTheme-' + location.pathname + '-v2', JSON.stringify(%s));"""
 # The relative luminance of the app's background: < 0.2 is dark.
 BACKGROUND_LUMINANCE = """() => {
-  const c = getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor.match(/[\\d.]+/g).map(Number);
+  const app = document.querySelector('[data-testid=stApp]');
+  const c = getComputedStyle(app).backgroundColor.match(/[\\d.]+/g).map(Number);
   const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
   return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
 }"""
