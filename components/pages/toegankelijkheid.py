@@ -11,7 +11,7 @@ from components.text import mailto
 
 STANDARD = "WCAG 2.1 niveau AA (EN 301 549, Besluit digitale toegankelijkheid overheid)"
 STATUS = "C: eerste maatregelen genomen"
-TESTED_ON = "1 december 2026"
+TESTED_ON = "2 december 2026"
 AXE_VERSION = "4.14.1"
 TESTED_SIZES = ("1366 × 900 px", "320 px breed", "200 % zoom", "400 % zoom", "tekstafstand volgens WCAG 1.4.12")
 TESTED_PAGES = (
