@@ -9,13 +9,20 @@ STAMP := $(VENV)/.installed
 # Pango and Cairo serve WeasyPrint (PDF) and CairoSVG (PNG).
 RUN_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libcairo2
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`);
-# poppler-utils turns exported PDFs into pictures the tests can inspect.
-TEST_PACKAGES := chromium poppler-utils
+# poppler-utils turns exported PDFs into pictures the tests can inspect; git serves the version tests
+# (the app itself runs without git; its Wijzigingen page needs it). The live-room tests start a
+# throwaway PostgreSQL server of their own (tests/pg_server.py).
+TEST_PACKAGES := chromium poppler-utils git postgresql
 # The BPMN export test opens every export in the bpmn-js viewer (npm, from the committed lockfile).
 NODE_STAMP := node_modules/.installed
 PORT ?= 8501
+# The local cluster (make cluster): HAProxy in front of REPLICAS app processes and one PostgreSQL.
+CLUSTER_PACKAGES := haproxy postgresql
+REPLICAS ?= 2
+CLUSTER_PORT ?= 8580
 
 .PHONY: run test test-fast setup system-packages test-packages check lint typecheck bench clean
+.PHONY: cluster cluster-stop cluster-packages test-scale image
 
 run: setup
 	@echo "Serving the app on http://localhost:$(PORT) (stop it with Ctrl+C)"
@@ -28,7 +35,7 @@ test: setup test-packages $(NODE_STAMP) lint typecheck
 # The edit-test loop: core, content, architecture and AppTest tests; no browser, well under a minute.
 test-fast: setup lint typecheck
 	$(BIN)/python -m leidraad check --strict processes
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/python -m pytest -q -m "not browser and not scale"
 
 setup: system-packages $(STAMP)
 
@@ -63,6 +70,22 @@ typecheck: setup
 
 bench: setup
 	$(BIN)/python -m leidraad bench
+
+cluster-packages:
+	@scripts/ensure-debian-packages.sh $(CLUSTER_PACKAGES)
+
+cluster: setup cluster-packages
+	$(BIN)/python deploy/local/cluster.py start --replicas $(REPLICAS) --port $(CLUSTER_PORT)
+
+cluster-stop:
+	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) deploy/local/cluster.py stop
+
+# 30 Chromium sessions through the proxy of a cluster of its own; one replica is killed halfway.
+test-scale: setup test-packages cluster-packages
+	$(BIN)/python -m pytest -m scale tests/scale
+
+image:
+	@scripts/build-image.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

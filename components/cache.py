@@ -24,9 +24,31 @@ from leidraad.drawing.overview import overview_svg
 from leidraad.drawing.render import render_svg
 from leidraad.exports.import_preview import Preview, import_preview
 from leidraad.exports.registry import ExportOptions, export_process_file
+from leidraad.model import Model
 from leidraad.queries.catalogue_usage import catalogue_usage
 from leidraad.queries.index import ModelIndex, build_index
+from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
 from leidraad.queries.reading_order import reading_order
+from leidraad.queries.search import SearchIndex, build_search_index
+from leidraad.quiz.generator import question_pool
+from leidraad.quiz.templates import QuestionTemplate
+from leidraad.rooms.config import database_url
+from leidraad.rooms.questions import LiveQuestion, questions_of
+from leidraad.rooms.store import RoomStore
+from leidraad.versions.diff import diff_models
+from leidraad.versions.ghosts import Comparison, compare_drawing
+from leidraad.versions.git_source import (
+    WORKTREE,
+    Repository,
+    Revision,
+    VersionError,
+    find_repository,
+    last_review_commit,
+    load_revision,
+    resolve,
+    revisions,
+    version_stamp,
+)
 
 CONTENT_ENV = "LTV_CONTENT"
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "processes"
@@ -138,3 +160,138 @@ def _bpmn_preview(digest: str, _files: tuple[tuple[str, bytes], ...]) -> Preview
 def bpmn_preview(digest: str, files: tuple[tuple[str, bytes], ...]) -> Preview:
     """The preview of uploaded BPMN files; `digest` (of their bytes) is the cache key."""
     return _bpmn_preview(digest, files)
+
+
+# Versions for the Wijzigingen page and the feedback mail. A commit's content never changes, so
+# those entries are keyed on commit ids; what git knows (commits, tags) is asked again after 30 s.
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _repository(folder: str) -> Repository | None:
+    return find_repository(folder)
+
+
+def repository() -> Repository | None:
+    return _repository(str(content_folder()))
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _revisions(folder: str) -> tuple[list[Revision], str | None]:
+    repo = find_repository(folder)
+    if repo is None:
+        return [], None
+    return revisions(repo), last_review_commit(repo)
+
+
+def content_revisions() -> tuple[list[Revision], str | None]:
+    """Commits that touched the content (newest first) and the last review commit."""
+    return _revisions(str(content_folder()))
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _resolve(folder: str, rev: str) -> str:
+    repo = find_repository(folder)
+    if repo is None:
+        raise VersionError("geen git-repository")
+    return resolve(repo, rev)
+
+
+def resolve_version(rev: str) -> str:
+    """A version name from the URL -> a cache key: a commit id, or 'werkmap:<content version>'."""
+    if rev == WORKTREE:
+        return f"{WORKTREE}:{content_version()}"
+    return _resolve(str(content_folder()), rev)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Versie uit git laden…")
+def _version_model(folder: str, key: str) -> Model:
+    if key.startswith(f"{WORKTREE}:"):
+        return current_content().model
+    repo = find_repository(folder)
+    if repo is None:
+        raise VersionError("geen git-repository")
+    return load_revision(repo, key).model
+
+
+def version_model(key: str) -> Model:
+    return _version_model(str(content_folder()), key)
+
+
+@st.cache_resource(max_entries=16, show_spinner="Versies vergelijken…")
+def _version_diff(folder: str, old_key: str, new_key: str, old_label: str, new_label: str) -> dict:
+    return diff_models(version_model(old_key), version_model(new_key), old_label, new_label)
+
+
+def version_diff(old_key: str, new_key: str, old_label: str, new_label: str) -> dict:
+    return _version_diff(str(content_folder()), old_key, new_key, old_label, new_label)
+
+
+@st.cache_resource(max_entries=32, show_spinner="Diagram met wijzigingen tekenen…")
+def _comparison(folder: str, old_key: str, new_key: str, labels: tuple[str, str], pid: str) -> Comparison | None:
+    diff = version_diff(old_key, new_key, *labels)
+    return compare_drawing(diff, version_model(old_key), version_model(new_key), pid)
+
+
+def comparison(old_key: str, new_key: str, labels: tuple[str, str], pid: str) -> Comparison | None:
+    return _comparison(str(content_folder()), old_key, new_key, labels, pid)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _version_stamp(folder: str, version: str) -> str:
+    return version_stamp(folder)
+
+
+def content_stamp() -> str:
+    """'git 97a8ccb, inhoud-hash …' for the feedback mail (asked again after a minute: a commit does
+    not change the files' modification times)."""
+    return _version_stamp(str(content_folder()), content_version())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _search_index(version: str) -> SearchIndex:
+    return build_search_index(current_content().model)
+
+
+def search_index() -> SearchIndex:
+    """The search index over every field a reader reads, built once per content version."""
+    return _search_index(content_version())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _organisation_profile(version: str, org_id: str) -> OrganisationProfile:
+    return organisation_profile(current_content().model, org_id, model_index().handovers)
+
+
+def org_profile(org_id: str) -> OrganisationProfile:
+    """An organisation's steps, handovers and catalogue entries, computed once per content version."""
+    return _organisation_profile(content_version(), org_id)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _quiz_pool(version: str) -> list[QuestionTemplate]:
+    return question_pool(current_content().model)
+
+
+def quiz_pool() -> list[QuestionTemplate]:
+    """Every quiz question the content gives, built once per content version (a rerun only picks)."""
+    return _quiz_pool(content_version())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _room_store(url: str) -> RoomStore:
+    return RoomStore(url)
+
+
+def room_store() -> RoomStore:
+    """One database connection pool per server process for the live rooms (schema migrated on first use)."""
+    return _room_store(database_url())
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _room_questions(version: str, kind: str, source: str) -> list[LiveQuestion] | None:
+    return questions_of(current_content().model, kind, source)
+
+
+def room_questions(kind: str, source: str) -> list[LiveQuestion] | None:
+    """The questions of a live room, built once per content version (participants poll them often)."""
+    return _room_questions(content_version(), kind, source)

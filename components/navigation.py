@@ -20,6 +20,7 @@ class PageSpec:
     url_path: str
     icon: str
     default: bool = False
+    hidden: bool = False  # reachable by its URL, not listed in the navigation
 
     @property
     def url(self) -> str:
@@ -27,7 +28,12 @@ class PageSpec:
 
     def page(self) -> st.Page:
         return st.Page(
-            VIEWS / self.script, title=self.title, url_path=self.url_path, icon=self.icon, default=self.default
+            VIEWS / self.script,
+            title=self.title,
+            url_path=self.url_path,
+            icon=self.icon,
+            default=self.default,
+            visibility="hidden" if self.hidden else "visible",
         )
 
 
@@ -51,12 +57,23 @@ def page_specs() -> dict[str, PageSpec]:
         "zoeken": _page("zoeken.py", "Zoeken", "zoeken", ":material/search:"),
         "training": _page("training.py", "Training", "training", ":material/school:"),
         "quiz": _page("quiz.py", "Quiz", "quiz", ":material/quiz:"),
+        "wijzigingen": _page("wijzigingen.py", "Wijzigingen", "wijzigingen", ":material/difference:"),
         "bpmn-import": _page("bpmn_import.py", "BPMN importeren", "bpmn-import", ":material/upload_file:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
         "toegankelijkheid": _page(
             "toegankelijkheid.py", "Toegankelijkheid", "toegankelijkheid", ":material/accessibility_new:"
         ),
+        # Participants of a live room come here by the code's URL or QR code; not a page to browse to.
+        "meedoen": _page("meedoen.py", "Meedoen", "meedoen", ":material/how_to_vote:", hidden=True),
     }
+
+
+APP_TITLE = "LTV Procesverkenner"
+
+
+def tab_title(*parts: str) -> None:
+    """The browser tab's title: what the page shows first, the app's name last."""
+    st.set_page_config(page_title=" · ".join([*(p for p in parts if p), APP_TITLE]))
 
 
 def open_process(process_id: str, step: str | None = None) -> None:

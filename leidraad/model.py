@@ -39,6 +39,17 @@ class JobTitle:
     description: str = ""
 
 
+def name_beyond(abbreviation: str, name: str) -> str:
+    """What a name adds to its abbreviation, to show under it without repeating it: 'Herkomstland
+    (diplomatieke vertegenwoordiging en autoriteiten)' under 'Herkomstland' adds the part in brackets;
+    'De vreemdeling' under 'Vreemdeling' and 'Rechtbank' under 'Rechtbank' add nothing."""
+    if not abbreviation or abbreviation.casefold() not in name.casefold():
+        return name
+    if name.casefold().startswith(abbreviation.casefold()):
+        return name[len(abbreviation) :].strip(" –-,:()")
+    return ""
+
+
 @dataclass
 class Organisation(Located):
     id: str
@@ -57,6 +68,14 @@ class Organisation(Located):
     unconfirmed: str | None = None
     outdated: str | None = None
     key_places: dict[str, Place] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """Abbreviation and name, without saying a name twice: 'IND (Immigratie- en Naturalisatiedienst)',
+        but 'Rechtbank', 'De vreemdeling', 'Herkomstland (diplomatieke vertegenwoordiging en autoriteiten)'."""
+        if not self.abbreviation or self.abbreviation.casefold() in self.name.casefold():
+            return self.name
+        return f"{self.abbreviation} ({self.name})"
 
 
 @dataclass

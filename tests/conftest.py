@@ -35,6 +35,18 @@ def url_list(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()[:1] not in ("", "#")]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def room_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Live rooms made by tests (and the servers they start) go to a temporary folder, not the checkout's."""
+    before = os.environ.get("LTV_DATA_DIR")
+    os.environ["LTV_DATA_DIR"] = str(tmp_path_factory.mktemp("ltv-data"))
+    yield
+    if before is None:
+        os.environ.pop("LTV_DATA_DIR", None)
+    else:
+        os.environ["LTV_DATA_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def dot_available() -> None:
     require(shutil.which("dot") is not None, "Graphviz ('dot', Debian package graphviz)")
@@ -115,20 +127,34 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_context(chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
-    """One Playwright and one Chromium for the whole run (the sync API allows one per thread)."""
+def playwright_driver(chromium_path: str):
+    """One Playwright for the whole run (the sync API allows one per thread)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=chromium_path,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900},
-        )
-        yield context
-        context.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright_driver, chromium_path: str, tmp_path_factory: pytest.TempPathFactory):
+    """One Chromium profile for the whole run."""
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=chromium_path,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1400, "height": 900},
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def chromium_browser(playwright_driver, chromium_path: str):
+    """A Chromium for tests that need several separate browser contexts (people on different devices)."""
+    browser = playwright_driver.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -141,3 +167,6 @@ def page(browser_context) -> Iterator:
     yield page
     page.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
+
+
+from tests.pg_server import postgres_url  # noqa: E402, F401 (a fixture for every test)

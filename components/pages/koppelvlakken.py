@@ -10,9 +10,9 @@ import streamlit as st
 from components.cache import current_content, handover_drawings, model_index
 from components.diagram import process_diagram
 from components.navigation import page_link, pages, query_param, step_link
-from components.panels.step import org_label, step_label
+from components.panels.step import step_label
 from components.text import md
-from leidraad.drawing.handover_map import parse_cell_id
+from leidraad.drawing.handover_map import cell_id, parse_cell_id
 from leidraad.exports.csv_tables import table
 from leidraad.model import Model
 
@@ -37,20 +37,25 @@ def render() -> None:
     van = van if van in model.organisations else None
     naar = naar if naar in model.organisations else None
 
-    top = ", ".join(
-        f"{org_label(model, a).split(' (')[0]} → {org_label(model, b).split(' (')[0]} ({c})"
-        for a, b, c in matrix.top_pairs(3)
-    )
+    top = ", ".join(f"{_short(model, a)} → {_short(model, b)} ({c})" for a, b, c in matrix.top_pairs(3))
     st.markdown(f"**Meeste overdrachten:** {md(top)}")
     tab_matrix, tab_map = st.tabs(["Matrix", "Ketenkaart"])
     with tab_matrix:
         st.caption("Rijen geven over, kolommen ontvangen. Klik op een cel voor de overdrachten erachter.")
-        # No selection from the URL: centring a deep-linked cell would push the matrix out of view.
-        clicked = process_diagram(matrix_drawing, key="matrix", height=min(760, 140 + 34 * len(matrix.orgs)))
+        # The list sits beside the matrix, so a click (or a shared ?van=&naar=) shows it in view.
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            # The URL's pair is the selection: a deep link and Back highlight its cell.
+            wanted = cell_id(van, naar) if van and naar else None
+            clicked = process_diagram(
+                matrix_drawing, key="matrix", selected=wanted, height=min(760, 140 + 34 * len(matrix.orgs))
+            )
         cell = parse_cell_id(clicked) if clicked else None
-        if cell and cell != (van, naar):
+        if cell and cell != (van, naar) and clicked != wanted:
             van, naar = cell
             st.query_params["van"], st.query_params["naar"] = van, naar
+        with right, st.container(key="koppelvlak-lijst"):
+            _list(model, van, naar)
     with tab_map:
         st.caption(
             "Organisaties met hun overdrachten; hoe dikker de lijn, hoe meer overdrachten. Klik op een "
@@ -60,8 +65,14 @@ def render() -> None:
         if org and org in model.organisations:
             st.session_state["ketenkaart.selected"] = None
             st.switch_page(pages()["organisaties"], query_params={"org": org})
-    _list(model, van, naar)
     _downloads(model)
+
+
+def _side(model: Model, step_ref: str, org_id: str) -> str:
+    """One side of a handover: the step, who does it, and its time limit when it has one."""
+    resolved = model.resolve_step(step_ref)
+    limit = f" · termijn: {resolved[1].time_limit}" if resolved and resolved[1].time_limit else ""
+    return f"{step_label(model, step_ref)} ({_short(model, org_id)}){limit}"
 
 
 def _downloads(model: Model) -> None:
@@ -85,13 +96,21 @@ def _downloads(model: Model) -> None:
             )
 
 
+def _short(model: Model, org_id: str) -> str:
+    org = model.organisations.get(org_id)
+    return org.abbreviation if org else org_id
+
+
 def _list(model: Model, van: str | None, naar: str | None) -> None:
     if not van and not naar:
+        st.info(
+            "Klik op een cel van de matrix: hier verschijnen de overdrachten erachter, met de stap aan beide kanten."
+        )
         return
     records = [
         h for h in model_index().handovers if (van is None or h.from_org == van) and (naar is None or h.to_org == naar)
     ]
-    title = f"Van {org_label(model, van) if van else 'iedereen'} aan {org_label(model, naar) if naar else 'iedereen'}"
+    title = f"Van {_short(model, van) if van else 'iedereen'} aan {_short(model, naar) if naar else 'iedereen'}"
     st.subheader(f"{title} ({len(records)})")
     if not records:
         st.info("Geen overdrachten in deze richting.")
@@ -106,7 +125,8 @@ def _list(model: Model, van: str | None, naar: str | None) -> None:
         if h.when:
             details.append(f"als: {h.when}")
         with st.container(border=True):
-            st.markdown(f"**{md(step_label(model, h.from_step))}** → **{md(step_label(model, h.to_step))}**")
+            giver, taker = _side(model, h.from_step, h.from_org), _side(model, h.to_step, h.to_org)
+            st.markdown(f"**Van:** {md(giver)}  \n**Aan:** {md(taker)}")
             st.caption(md(f"{process.title}" + (" · " + " · ".join(details) if details else "")))
             step_link("Open de overdragende stap", h.from_step)
             step_link("Open de ontvangende stap", h.to_step)

@@ -8,13 +8,13 @@ from collections import defaultdict
 
 import streamlit as st
 
-from components.cache import current_content, model_index
-from components.navigation import page_link, query_param, step_link
+from components.cache import current_content, org_profile
+from components.navigation import page_link, query_param, step_link, tab_title
 from components.panels.step import ROLE_NAMES, org_label, step_label
 from components.text import md, md_link
 from leidraad.model import Model, Organisation
-from leidraad.queries.graph import HandoverRecord, steps_of_org
-from leidraad.queries.reading_order import reading_order
+from leidraad.queries.graph import HandoverRecord
+from leidraad.queries.organisation_profile import OrganisationProfile, ordered_organisations
 
 KIND_NAMES = {"ketenpartner": "Ketenpartner", "samenwerkingspartner": "Samenwerkingspartner", "overig": "Overig"}
 
@@ -29,7 +29,7 @@ def render() -> None:
     if wanted and wanted not in model.organisations:
         st.warning(f"De organisatie “{wanted}” bestaat niet. Kies hieronder een organisatie.", icon="🔎")
         wanted = None
-    ids = list(model.organisations)
+    ids = [o.id for o in ordered_organisations(model)]
     chosen = st.selectbox(
         "Organisatie",
         ids,
@@ -41,21 +41,22 @@ def render() -> None:
         _overview(model)
         return
     st.query_params["org"] = chosen
+    tab_title(model.organisations[chosen].abbreviation, "Organisaties")
     _organisation(model, model.organisations[chosen])
 
 
 def _overview(model: Model) -> None:
     by_kind: dict[str, list[Organisation]] = defaultdict(list)
-    for org in model.organisations.values():
+    for org in ordered_organisations(model):
         by_kind[org.kind].append(org)
     for kind, orgs in by_kind.items():
         st.subheader(KIND_NAMES.get(kind, kind))
         for org in orgs:
-            page_link("organisaties", f"{org.abbreviation} – {org.name}", org=org.id)
+            page_link("organisaties", org.label, org=org.id)
 
 
 def _organisation(model: Model, org: Organisation) -> None:
-    st.header(f"{org.abbreviation} – {org.name}" if org.name != org.abbreviation else org.name)
+    st.header(org.label)
     meta = KIND_NAMES.get(org.kind, org.kind)
     if org.part_of and org.part_of in model.organisations:
         meta += f" · onderdeel van {model.organisations[org.part_of].abbreviation}"
@@ -90,50 +91,56 @@ def _organisation(model: Model, org: Organisation) -> None:
         text.append(" · ".join(links))
     st.markdown("\n\n".join(text))
 
-    responsible, involved = _steps(model, org.id)
+    profile = org_profile(org.id)
     tab_steps, tab_handovers, tab_places = st.tabs(
         [
-            f"Stappen ({len(responsible) + len(involved)})",
-            f"Overdrachten ({sum(1 for h in model_index().handovers if org.id in (h.from_org, h.to_org))})",
+            f"Stappen ({profile.step_count})",
+            f"Overdrachten ({profile.handover_count})",
             "Overleg en locaties",
         ]
     )
     with tab_steps:
-        _step_lists(model, responsible, involved)
+        _step_lists(model, profile)
     with tab_handovers:
-        _handovers(model, org.id)
+        _handovers(model, profile)
     with tab_places:
-        _consultations_and_locations(model, org.id)
+        _consultations_and_locations(profile)
 
 
-def _steps(model: Model, org_id: str) -> tuple[dict[str, list], dict[str, list]]:
-    responsible: dict[str, list] = defaultdict(list)
-    involved: dict[str, list] = defaultdict(list)
-    for s in steps_of_org(model, org_id):
-        (responsible if s.role == "verantwoordelijk" else involved)[s.process].append(s)
-    return responsible, involved
+EXPAND_KEY = "organisaties.open"
 
 
-def _ordered(model: Model, process_id: str, steps: list) -> list:
-    order = {n.id: i for i, n in enumerate(reading_order(model.processes[process_id]))}
-    return sorted(steps, key=lambda s: order.get(s.step, 0))
+def _toggle_all() -> None:
+    st.session_state[EXPAND_KEY] = not st.session_state.get(EXPAND_KEY, False)
 
 
-def _step_lists(model: Model, responsible: dict[str, list], involved: dict[str, list]) -> None:
-    if not responsible and not involved:
+def _step_lists(model: Model, profile: OrganisationProfile) -> None:
+    if not profile.processes:
         st.info("Deze organisatie komt in geen enkele stap voor.")
         return
-    for process in model.process_list():
-        mine, theirs = responsible.get(process.id, []), involved.get(process.id, [])
-        if not mine and not theirs:
-            continue
+    opened = st.session_state.get(EXPAND_KEY, False)
+    st.button(
+        "Alles dichtklappen" if opened else "Alles openklappen",
+        key="organisaties.toggle",
+        on_click=_toggle_all,
+        icon=":material/unfold_less:" if opened else ":material/unfold_more:",
+        type="tertiary",
+    )
+    for group in profile.processes:
+        process = model.processes[group.process]
+        mine, theirs = group.responsible, group.involved
         phase = f"Fase {process.phase:g} · " if process.phase is not None else ""
-        with st.expander(f"{phase}{process.title} — {len(mine)} verantwoordelijk, {len(theirs)} betrokken"):
-            for s in _ordered(model, process.id, mine):
+        # The key holds the open/closed switch: a new key after the control makes every expander follow it.
+        with st.expander(
+            f"{phase}{process.title} — {len(mine)} verantwoordelijk, {len(theirs)} betrokken",
+            expanded=opened,
+            key=f"org-steps-{process.id}-{int(opened)}",
+        ):
+            for s in mine:
                 node = process.node(s.step)
                 if node is not None:
                     step_link(f"{node.label} (verantwoordelijk)", f"{process.id}/{s.step}")
-            for s in _ordered(model, process.id, theirs):
+            for s in theirs:
                 node = process.node(s.step)
                 if node is None:
                     continue
@@ -141,9 +148,8 @@ def _step_lists(model: Model, responsible: dict[str, list], involved: dict[str, 
                 step_link(f"{node.label} ({how})", f"{process.id}/{s.step}")
 
 
-def _handovers(model: Model, org_id: str) -> None:
-    given = [h for h in model_index().handovers if h.from_org == org_id]
-    received = [h for h in model_index().handovers if h.to_org == org_id]
+def _handovers(model: Model, profile: OrganisationProfile) -> None:
+    given, received = profile.given, profile.received
     left, right = st.columns(2)
     with left:
         st.subheader(f"Geeft over ({len(given)})")
@@ -169,16 +175,11 @@ def _handover_list(model: Model, records: list[HandoverRecord], side: str) -> No
             step_link(f"Open: {step_label(model, there)}", there)
 
 
-def _consultations_and_locations(model: Model, org_id: str) -> None:
-    consultations = [
-        e for e in model.catalogues["overlegvormen"].values() if org_id in e.participants or e.chair == org_id
-    ]
-    locations = [e for e in model.catalogues["opvangvormen"].values() if e.run_by == org_id]
-    systems = [e for e in model.catalogues["informatie-uitwisseling"].values() if e.run_by == org_id]
+def _consultations_and_locations(profile: OrganisationProfile) -> None:
     for title, entries, kind in (
-        ("Neemt deel aan overleg", consultations, "overlegvormen"),
-        ("Beheert locaties", locations, "opvangvormen"),
-        ("Beheert systemen en informatie", systems, "informatie-uitwisseling"),
+        ("Neemt deel aan overleg", profile.consultations, "overlegvormen"),
+        ("Beheert locaties", profile.locations, "opvangvormen"),
+        ("Beheert systemen en informatie", profile.systems, "informatie-uitwisseling"),
     ):
         st.subheader(title)
         if not entries:

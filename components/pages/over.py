@@ -6,8 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.cache import current_content
-from components.panels.step import FEEDBACK_ADDRESS
+from components.navigation import page_link
+from components.panels.feedback import FEEDBACK_ADDRESS
 from components.text import mailto, md
+from leidraad.versions.review import review_due
 
 LEIDRAAD_URL = "https://www.dienstterugkeerenvertrek.nl/over-dtv/leidraad-terugkeer-en-vertrek"
 
@@ -54,6 +56,25 @@ def render() -> None:
         f"Daarnaast zijn **{unconfirmed} stappen** gemarkeerd als *niet bevestigd*: de bronnen ondersteunen "
         "ze maar gedeeltelijk. De markering staat bij de stap zelf."
     )
+    st.subheader("De kwartaalreview")
+    due = sum(1 for p in model.processes.values() if review_due(p.reviewed))
+    st.markdown(
+        "De Leidraad wordt doorlopend bijgehouden. Zo werkt de cyclus:\n\n"
+        "1. Lezers geven wijzigingen door met de link *Wijziging doorgeven* bij elke stap. De mail noemt het "
+        "proces, de stap, de inhoudsversie die de lezer zag en een link naar precies die weergave.\n"
+        "2. De redactieraad verzamelt de meldingen en beoordeelt en verwerkt ze **eens per drie maanden**.\n"
+        "3. Na de review van een proces zet de redactie de datum in het procesbestand "
+        "(`leidraad review PROCES --date JJJJ-MM-DD`, het veld `reviewed`) en legt de wijziging vast in git; "
+        "een tag per kwartaal (zoals `v2026-Q3`) markeert de versie.\n"
+        "4. Een proces dat in de afgelopen drie maanden niet is beoordeeld, krijgt het label "
+        ":orange-badge[Review nodig] met de datum van de laatste review, op het overzicht en op de procespagina. "
+        f"Nu geldt dat voor **{due} van de {len(model.processes)}** processen.\n"
+        "5. Wat er tussen twee versies veranderde, staat per proces op de pagina *Wijzigingen*: op het diagram "
+        "(nieuw, gewijzigd, vervallen) en als lijst van velden met hun oude en nieuwe waarde. "
+        "`leidraad changelog` schrijft dezelfde wijzigingen per kwartaal als tekst voor de changelog, en "
+        "`leidraad review-status` toont per proces de laatste review en het aantal wijzigingen sindsdien."
+    )
+    page_link("wijzigingen", "Naar de wijzigingen", icon=":material/difference:")
     st.subheader("Wijzigingen doorgeven")
     st.markdown(
         "Zijn er afspraken gewijzigd, of klopt iets niet? Mail de redactieraad van de Leidraad: "

@@ -8,6 +8,7 @@ from components.cache import current_content, model_index, overview
 from components.diagram import process_diagram
 from components.navigation import PROCES_URL, open_process, pages
 from components.panels.problems import problems_panel
+from components.panels.review_flag import review_flag
 from components.text import md
 
 
@@ -45,6 +46,12 @@ def render() -> None:
         st.session_state["overzicht.selected"] = None
         open_process(clicked)
 
+    due = [p for p in processes if review_flag(p)]
+    if due:
+        st.markdown(
+            f":orange-badge[Review nodig] {len(due)} van de {len(processes)} processen zijn niet beoordeeld door de "
+            "redactieraad in het afgelopen kwartaal (zie de lijst hieronder en de pagina Wijzigingen)."
+        )
     counts: dict[str, int] = {}
     for h in model_index().handovers:
         counts[h.process] = counts.get(h.process, 0) + 1
@@ -54,6 +61,8 @@ def render() -> None:
             st.markdown(f"**{md(phase + process.title)}**")
             if process.summary:
                 st.markdown(md(process.summary))
+            if flag := review_flag(process):
+                st.markdown(flag)
             st.caption(
                 f"{len(process.nodes)} stappen · {counts.get(process.id, 0)} overdrachten · bron: {process.place.file}"
             )

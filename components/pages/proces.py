@@ -12,18 +12,20 @@ from streamlit.navigation.page import StreamlitPage
 from components.cache import content_version, current_content, drawing
 from components.diagram import process_diagram
 from components.guard import guarded
-from components.navigation import query_param
+from components.navigation import query_param, tab_title
 from components.panels.export import export_panel
 from components.panels.problems import problems_panel, process_problems_banner, unloaded_process_notice
+from components.panels.review_flag import review_flag
 from components.panels.step import step_panel
 from components.panels.text_view import text_view
 from components.text import md
 from leidraad.drawing.fading import faded_ids
 from leidraad.model import Model, Process
-from leidraad.queries.filters import matching_steps, step_matches
+from leidraad.queries.filters import matching_steps, organisations_in, step_matches
 from leidraad.queries.reading_order import reading_order
 
 TRAIL_KEY = "proces.trail"
+ARRIVED_KEY = "proces.arrived"  # (process, entry step, process it came from) after a cross-process link
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
 
 
@@ -37,6 +39,8 @@ def go(process_id: str, step: str | None = None) -> None:
         else:
             trail.append(current)
     st.query_params["proces"] = process_id
+    # Arriving from another process at a step: the diagram highlights the way back (the 'Van:' box).
+    st.session_state[ARRIVED_KEY] = (process_id, step, current) if current and current != process_id else None
     if step:
         st.query_params["stap"] = step
         st.session_state[f"diagram-{process_id}.selected"] = step
@@ -61,6 +65,7 @@ def render() -> None:
             st.warning(f"Het proces “{process_id}” bestaat niet (meer). Kies hieronder een proces.", icon="🔎")
         _choose_process(model)
         return
+    tab_title(process.title)
     _breadcrumbs(model, process)
     st.title(process.title)
     _header(process)
@@ -117,18 +122,27 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.session_state[f"{key}.requested"] = step
     requested = st.session_state.get(f"{key}.requested")
     left, right = st.columns([3, 1.25], gap="medium")
+    arrived = st.session_state.get(ARRIVED_KEY)
+    way_back: list[str] = []
+    if arrived and arrived[0] == process.id and arrived[1] == step:
+        way_back = art.geometry.way_back(arrived[2], arrived[1])
     with left:
         faded = faded_ids(process, art.geometry, orgs, target_group)
         selected = process_diagram(
-            art.svg, key=key, selected=requested, faded=faded, height=_height(art.geometry.height)
+            art.svg,
+            key=key,
+            selected=requested,
+            path=way_back,
+            faded=faded,
+            height=_height(art.geometry.height),
         )
     if selected and selected.startswith("link-"):
         link = art.geometry.node(selected)
         st.session_state[f"{key}.selected"] = step
         if link and link.target:
+            # Land on the entry step, selected, with the way back from here highlighted.
             target_process, _, target_step = link.target.partition("/")
-            target = model.resolve_step(link.target)
-            go(target_process, target_step if target and target[1].type != "start" else None)
+            go(target_process, target_step)
             st.rerun(scope="app")
         return
     if selected and process.node(selected) and selected != step:
@@ -156,7 +170,11 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
             step_panel(model, process, node, go)
 
 
-FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep"}
+FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep", "list": "filter-lijst"}
+
+
+def _select_orgs(orgs: list[str]) -> None:
+    st.session_state[FILTER_KEYS["orgs"]] = list(orgs)
 
 
 def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool]:
@@ -184,8 +202,10 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             url_orgs, url_group = written  # a link without the filter: keep the one in use
         state[FILTER_KEYS["orgs"]] = url_orgs
         state[FILTER_KEYS["group"]] = url_group
-    lanes = {n.org for n in process.nodes} | set(url_orgs)
-    options = [o for o in model.organisations if o in lanes]
+    present = organisations_in(process, model.organisations)
+    options = present + [o for o in url_orgs if o not in present]
+    if FILTER_KEYS["list"] not in state:
+        state[FILTER_KEYS["list"]] = query_param("lijst") == "1"
     groups = list(model.catalogues["doelgroepen"])
     with st.container(horizontal=True, vertical_alignment="bottom"):
         orgs = st.multiselect(
@@ -195,7 +215,10 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             width=420,
             format_func=lambda o: model.organisations[o].abbreviation,
             placeholder="Alle organisaties",
+            select_all=False,
         )
+        st.button("Alles selecteren", key="filter-alles", type="tertiary", on_click=_select_orgs, args=(present,))
+        st.button("Niets selecteren", key="filter-niets", type="tertiary", on_click=_select_orgs, args=([],))
         group = st.selectbox(
             "Doelgroep",
             groups,
@@ -205,7 +228,11 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
             format_func=lambda g: model.catalogues["doelgroepen"][g].name,
             placeholder="Alle doelgroepen",
         )
-        as_list = st.toggle("Alleen passende stappen als lijst", key="filter-lijst")
+        as_list = st.toggle("Alleen passende stappen als lijst", key=FILTER_KEYS["list"])
+    if as_list:
+        st.query_params["lijst"] = "1"
+    else:
+        st.query_params.pop("lijst", None)
     if orgs:
         st.query_params["org"] = ",".join(orgs)
     else:
@@ -215,6 +242,14 @@ def _filter(model: Model, process: Process) -> tuple[list[str], str | None, bool
     else:
         st.query_params.pop("doelgroep", None)
     state["filter.written"] = (list(orgs), group)
+    absent = [model.organisations[o].abbreviation for o in orgs if o not in present]
+    if absent:
+        st.warning(
+            f"{' en '.join(absent)} {'komt' if len(absent) == 1 else 'komen'} in dit proces niet voor: "
+            "geen stap waarvoor die verantwoordelijk of waarbij die betrokken is. Kies een andere organisatie "
+            "of haal het filter weg.",
+            icon="🔎",
+        )
     if orgs or group:
         count = len(matching_steps(process, orgs, group))
         st.caption(f"{count} van de {len(process.nodes)} stappen passen bij het filter; de rest is vervaagd.")
@@ -268,6 +303,8 @@ def _header(process: Process) -> None:
         else "nog niet beoordeeld door de redactieraad"
     )
     st.caption(" · ".join(bits))
+    if flag := review_flag(process):
+        st.markdown(flag)
     if process.outdated:
         st.markdown(f":red-badge[Verouderd] {md(process.outdated)}")
     if process.unconfirmed:

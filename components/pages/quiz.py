@@ -7,12 +7,13 @@ import random
 
 import streamlit as st
 
-from components.cache import current_content
+from components.cache import current_content, quiz_pool
 from components.navigation import page_link, query_param, step_link
+from components.panels.live_quiz import live_quiz
 from components.text import md
 from leidraad.model import Model
 from leidraad.quiz.generator import answer_key, generate_quiz
-from leidraad.quiz.templates import Question
+from leidraad.quiz.templates import LETTERS, Question
 
 MAX_QUESTIONS = 30
 
@@ -48,51 +49,98 @@ def render() -> None:
     if org:
         st.query_params["org"] = org
 
-    _settings(model, seed, count, process, org)
-    questions = generate_quiz(model, seed=seed, count=count, process=process, org=org)
+    params = {"seed": str(seed), "aantal": str(count), **({"proces": process} if process else {})}
+    params |= {"org": org} if org else {}
+    st.markdown(f"### Quiznummer {seed}")
+    st.caption("Iedereen die dit nummer invult (of de link deelt), krijgt dezelfde vragen in dezelfde volgorde.")
+    questions = generate_quiz(model, seed=seed, count=count, process=process, org=org, pool=quiz_pool())
     if not questions:
         st.info("Met deze keuzes zijn er geen vragen te maken. Kies een ander proces of een andere organisatie.")
         return
-    if query_param("sleutel") == "1":
-        st.subheader("Antwoordsleutel")
-        st.markdown(
-            "\n".join(
-                f"{i}. {md(q.text)}  \n**{md(q.choices[q.answer_index])}**"
-                + (f"  \n*{md(q.explanation)}*" if q.explanation else "")
-                for i, q in enumerate(questions, start=1)
-            )
-        )
-        st.download_button(
-            "Antwoordsleutel downloaden (tekst)",
-            answer_key(questions),
-            file_name=f"quiz-{seed}-sleutel.txt",
-            mime="text/plain",
-        )
-        page_link(
-            "quiz",
-            "Terug naar de quiz",
-            icon=":material/arrow_back:",
-            seed=str(seed),
-            aantal=str(count),
-            **({"proces": process} if process else {}),
-            **({"org": org} if org else {}),
-        )
+    version = query_param("versie")
+    if query_param("sleutel") == "1" or version in ("sleutel", "deelnemer"):
+        st.html(PRINT_CSS)
+        if version == "deelnemer":
+            _participant_version(questions, seed)
+        else:
+            _answer_key(questions, seed)
+        page_link("quiz", "Terug naar de quiz", icon=":material/arrow_back:", **params)
+        return
+    _settings(model, seed, count, process, org, params)
+    if live_quiz(questions, seed, count, process, org):
         return
     _quiz_form(questions, seed)
 
 
-def _settings(model: Model, seed: int, count: int, process: str | None, org: str | None) -> None:
+# Printing the key or the participant version: only the questions, no navigation or trainer controls.
+PRINT_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stPageLink"],
+  [data-testid="stDownloadButton"], [data-testid="stExpander"], [data-testid="stForm"], .stButton,
+  [data-testid="stCaptionContainer"] { display: none !important; }
+  [data-testid="stMain"] { margin: 0 !important; }
+}
+</style>"""
+
+
+def _answer_key(questions: list[Question], seed: int) -> None:
+    st.subheader(f"Antwoordsleutel bij quiznummer {seed}")
+    st.markdown(
+        "\n".join(
+            f"{i}. {md(q.text)}  \n**{q.answer_letter}. {md(q.answer)}**"
+            + (f"  \n*{md(q.explanation)}*" if q.explanation else "")
+            for i, q in enumerate(questions, start=1)
+        )
+    )
+    st.download_button(
+        "Antwoordsleutel downloaden (tekst)",
+        answer_key(questions, title=f"Antwoordsleutel bij quiznummer {seed}"),
+        file_name=f"quiz-{seed}-sleutel.txt",
+        mime="text/plain",
+    )
+
+
+def _participant_version(questions: list[Question], seed: int) -> None:
+    st.subheader(f"Quiz {seed}: vragen voor deelnemers")
+    st.markdown(
+        "\n\n".join(
+            f"**{i}. {md(q.text)}**  \n" + "  \n".join(f"{LETTERS[j]}. {md(c)}" for j, c in enumerate(q.choices))
+            for i, q in enumerate(questions, start=1)
+        )
+    )
+
+
+def _open_number(params: dict[str, str]) -> None:
+    number = st.session_state.get("quiznummer")
+    if number is not None:
+        st.query_params.update({**params, "seed": str(int(number))})
+
+
+def _settings(
+    model: Model, seed: int, count: int, process: str | None, org: str | None, params: dict[str, str]
+) -> None:
+    st.number_input(
+        "Quiznummer invullen",
+        min_value=0,
+        max_value=10**9,
+        value=None,
+        step=1,
+        key="quiznummer",
+        placeholder="bijvoorbeeld het nummer dat de trainer noemt",
+        on_change=_open_number,
+        args=(params,),
+        width=320,
+    )
     with st.expander("Voor de trainer: quiz samenstellen en delen"):
         st.markdown(
-            "Iedereen die dezelfde link opent, krijgt dezelfde vragen in dezelfde volgorde. Deel de link "
-            "uit de adresbalk."
+            f"Noem het quiznummer **{seed}** of deel de link uit de adresbalk: iedereen krijgt dezelfde vragen "
+            "in dezelfde volgorde."
         )
-        params = {"seed": str(seed), "aantal": str(count)}
-        if process:
-            params["proces"] = process
-        if org:
-            params["org"] = org
-        page_link("quiz", "Antwoordsleutel (afdrukbaar)", icon=":material/key:", **params, sleutel="1")
+        with st.container(horizontal=True):
+            page_link("quiz", "Antwoordsleutel (afdrukbaar)", icon=":material/key:", **params, versie="sleutel")
+            page_link(
+                "quiz", "Versie voor deelnemers (afdrukbaar)", icon=":material/print:", **params, versie="deelnemer"
+            )
         with st.form("quiz-instellingen", border=False):
             processes = [None, *[p.id for p in model.process_list()]]
             orgs = [None, *model.organisations]
@@ -139,7 +187,6 @@ def _quiz_form(questions: list[Question], seed: int) -> None:
         with st.container(border=True):
             st.markdown(f"**{i}. {md(q.text)}**")
             st.markdown(f"Jouw antwoord: {md(a) if a else '(geen)'} · Goed: **{md(q.choices[q.answer_index])}**")
-            if q.explanation:
-                st.caption(md(q.explanation))
+            st.caption(md(q.feedback_for(a)))
             if q.step_ref:
                 step_link("Bekijk de stap in de verkenner", q.step_ref)

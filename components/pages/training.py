@@ -11,6 +11,7 @@ import streamlit as st
 from components.cache import current_content, drawing
 from components.diagram import process_diagram
 from components.navigation import page_link, pages, query_param
+from components.panels.room import case_room_panel, case_room_sync
 from components.panels.step import ROLE_NAMES, TYPE_NAMES, org_label
 from components.presenter import presenter_keys
 from components.text import md
@@ -134,12 +135,14 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
     step = scenario.steps[nr - 1]
     resolved = model.resolve_step(step.step)
     state = _state(scenario.id)
+    room = case_room_sync(scenario.id, nr, state["revealed"])
     revealed = nr in state["revealed"]
 
     presenter_keys(key="presenter", on_action=lambda action: _act(action, scenario, nr))
     st.markdown(f"# {md(scenario.title)}")
     st.progress(nr / total, text=f"Stap {nr} van {total}")
     _controls(scenario, nr, revealed, presenting)
+    case_room_panel(room, scenario.id, nr, revealed, presenting)
     if nr == 1 and scenario.persona:
         st.markdown(f"*{md(scenario.persona)}*")
     if step.narrative:

@@ -10,11 +10,11 @@ import streamlit as st
 
 from components.cache import model_index
 from components.navigation import pages
-from components.text import mailto, md, md_link
+from components.panels.feedback import feedback_mail
+from components.text import md, md_link
 from leidraad.model import NODE_CATALOGUE_FIELDS, Model, Node, Process
 from leidraad.queries.step_facts import step_facts
 
-FEEDBACK_ADDRESS = "redactieraadltv@dtv.minvenj.nl"
 TYPE_NAMES = {
     "start": "Startgebeurtenis",
     "end": "Eindgebeurtenis",
@@ -37,11 +37,7 @@ Go = Callable[[str, str | None], None]
 
 def org_label(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
-    return (
-        f"{org.abbreviation} ({org.name})"
-        if org and org.name != org.abbreviation
-        else (org.abbreviation if org else org_id)
-    )
+    return org.label if org else org_id
 
 
 def step_label(model: Model, step_ref: str) -> str:
@@ -106,8 +102,7 @@ def step_panel(model: Model, process: Process, node: Node, go: Go) -> None:
     lines = []
     if node.sources:
         lines.append("**Bronnen:**\n" + "\n".join(f"- {md_link(url, url)}" for url in node.sources))
-    subject = f"LTV Procesverkenner: {process.title} / {node.label} ({ref})"
-    lines.append(f"[Wijziging doorgeven]({mailto(FEEDBACK_ADDRESS, subject)})")
+    lines.append(f"[Wijziging doorgeven]({feedback_mail(process, node)})")
     st.markdown("\n\n".join(lines))
 
 

@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     ib.add_argument("-o", "--output", required=True, help="folder to write the YAML files into")
     ib.add_argument("--force", action="store_true", help="overwrite files that already exist")
 
+    from leidraad.cli.versions import add_parsers
+
+    add_parsers(sub, DEFAULT_CONTENT)
+
     bench = sub.add_parser("bench", help="performance figures (load, check, layout, render)")
     bench.add_argument("--content", default=DEFAULT_CONTENT)
     bench.add_argument("--repeat", type=int, default=5)
@@ -100,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leidraad.cli.exchange import import_bpmn_command
 
         return import_bpmn_command(args)
+    if args.command in ("diff", "review", "review-status", "changelog"):
+        from leidraad.cli.versions import run
+
+        return run(args)
     if args.command == "bench":
         from leidraad.cli.bench import run_bench
 

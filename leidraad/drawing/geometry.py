@@ -73,3 +73,17 @@ class Geometry:
         if not self.node_index:
             self.node_index.update({n.id: n for n in self.nodes})
         return self.node_index.get(node_id)
+
+    def way_back(self, from_process: str, entry_step: str) -> list[str]:
+        """The 'Van:' box that leads from `from_process` into `entry_step`, then the step: what a cross-process
+        link highlights when it lands here (the diagram marks the two and the flow between them)."""
+        for edge in self.edges:
+            source = self.node(edge.source)
+            if (
+                edge.target == entry_step
+                and source is not None
+                and source.type == "link"
+                and (source.target or "").split("/")[0] == from_process
+            ):
+                return [source.id, entry_step]
+        return []

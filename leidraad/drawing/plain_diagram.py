@@ -52,7 +52,7 @@ def plain_dot(model: Model, process: Process) -> graphviz.Digraph:
     for org_id, nodes in lanes.items():
         org = model.organisations.get(org_id)
         with g.subgraph(name=f"cluster_{org_id}") as lane:
-            lane.attr(label=f"{org.abbreviation} – {org.name}" if org else org_id, id=f"lane-{org_id}")
+            lane.attr(label=org.label if org else org_id, id=f"lane-{org_id}")
             for node in nodes:
                 attrs = dict(_SHAPES.get(node.type, {}))
                 label = attrs.pop("label", node.label)

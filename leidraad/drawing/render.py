@@ -6,6 +6,10 @@ fade resolved into the file, so an exported drawing looks the same anywhere.
 
 Ids: a node's group has the step id as `id`; lanes are `lane-<org>`, edges `edge-<flow>`, classes
 `org-<org>` and `node-<type>`. All model text is escaped; nothing from the content becomes markup.
+
+`marks` (node id or `edge-<flow>` -> `added` | `changed` | `removed`) marks groups for a comparison:
+class `diff-<mark>` and `data-diff="<mark>"`, a colour, and a cue that is not colour: a badge on a
+node (circle with +, diamond with !, square with −), a heavier or dashed line, a hatch on removed ones.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from leidraad.drawing.layout import EdgeGeom, Geometry, LaneGeom, NodeGeom
 from leidraad.drawing.plain_diagram import FONT
+from leidraad.model import name_beyond
 
 # Okabe–Ito: colour-blind-safe colours for the main chain partners; everyone else is neutral.
 ORG_COLOURS = {
@@ -104,6 +109,63 @@ def _base_css(themed: bool) -> str:
     )
 
 
+# Comparison marks: colour, badge shape and glyph (never colour alone). Colours read on light and dark.
+MARKS = {
+    "added": ("#1A7F37", "circle", "+"),
+    "changed": ("#B35900", "diamond", "!"),
+    "removed": ("#CF222E", "square", "−"),
+}
+_HATCH = (
+    '<defs><pattern id="ltv-diff-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="8" height="8" fill="#CF222E" fill-opacity=".06"/>'
+    '<line x1="0" y1="0" x2="0" y2="8" stroke="#CF222E" stroke-opacity=".45" stroke-width="2"/></pattern></defs>'
+)
+
+
+def _marks_css() -> str:
+    rules = []
+    for mark, (colour, _, _) in MARKS.items():
+        rules.append(
+            f".ltv-diagram .diff-{mark} .shape{{stroke:{colour};stroke-width:3.4}}"
+            f".ltv-diagram .edge.diff-{mark} path{{stroke:{colour};stroke-opacity:1;stroke-width:3}}"
+            f".ltv-diagram .edge.diff-{mark} .arrow{{fill:{colour};fill-opacity:1}}"
+            f".ltv-diagram .diff-badge.diff-{mark} .badge-shape{{fill:{colour}}}"
+        )
+    rules.append(
+        ".ltv-diagram .node.diff-removed .shape{stroke-dasharray:6 4;fill:url(#ltv-diff-hatch)}"
+        ".ltv-diagram .node.diff-removed{opacity:.8}"
+        ".ltv-diagram .edge.diff-removed path{stroke-dasharray:3 4}"
+        ".ltv-diagram .diff-badge .badge-shape{stroke:#FFFFFF;stroke-width:1.5}"
+        ".ltv-diagram .diff-badge text{fill:#FFFFFF;font-size:13px;font-weight:bold}"
+    )
+    return "".join(rules)
+
+
+def _badge_svg(mark: str, n: NodeGeom) -> str:
+    _, shape, glyph = MARKS[mark]
+    x, y, r = n.box.x + n.box.w - 2, n.box.y + 2, 9.0
+    if shape == "circle":
+        outline = f'<circle class="badge-shape" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
+    elif shape == "diamond":
+        d = r * 1.25
+        points = f"{x:.1f},{y - d:.1f} {x + d:.1f},{y:.1f} {x:.1f},{y + d:.1f} {x - d:.1f},{y:.1f}"
+        outline = f'<polygon class="badge-shape" points="{points}"/>'
+    else:
+        outline = (
+            f'<rect class="badge-shape" x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}"/>'
+        )
+    text = f'<text x="{x:.1f}" y="{y + 4.5:.1f}" text-anchor="middle">{glyph}</text>'
+    return f'<g class="diff-badge diff-{mark}" aria-hidden="true">{outline}{text}</g>'
+
+
+def _marked(svg: str, mark: str | None, badge: str = "") -> str:
+    """Add a comparison mark to a drawn group (its first <g>); `badge` goes inside it, on top."""
+    if mark not in MARKS:
+        return svg
+    svg = svg.replace('<g class="', f'<g data-diff="{mark}" class="diff-{mark} ', 1)
+    return svg[: -len("</g>")] + badge + "</g>" if badge and svg.endswith("</g>") else svg
+
+
 def _text_lines(
     x: float, y: float, lines: Iterable[str], line_h: float = 12.0, cls: str = "", anchor: str = "middle"
 ) -> str:
@@ -126,10 +188,17 @@ def _lane_svg(lane: LaneGeom) -> str:
     )
 
 
+def lane_title(lane: LaneGeom) -> str:
+    """The lane's tooltip: the name, with the abbreviation in front only when the name does not say it."""
+    if not lane.abbreviation or lane.abbreviation.casefold() in lane.name.casefold():
+        return lane.name
+    return f"{lane.abbreviation} – {lane.name}"
+
+
 def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -> str:
     """The header of a lane, drawn above everything else so the app can keep it in view while panning."""
     b = lane.box
-    name_lines = textwrap.wrap(lane.name, 20)[:4] if lane.name != lane.abbreviation else []
+    name_lines = textwrap.wrap(name_beyond(lane.abbreviation, lane.name), 20)[:4]
     abbr_lines = textwrap.wrap(lane.abbreviation, 14)[:2]
     block = len(abbr_lines) * 14 + len(name_lines) * 11
     y0 = b.cy - block / 2 + 7
@@ -144,7 +213,7 @@ def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -
     rect = f'x="{b.x:.1f}" y="{b.y:.1f}" width="{header_w:.1f}" height="{b.h:.1f}"'
     return (
         f'<g class="lane lane-head org-{lane.org}{extra_classes}" id="lane-head-{lane.org}">'
-        f"<title>{escape(lane.abbreviation)} – {escape(lane.name)}</title>"
+        f"<title>{escape(lane_title(lane))}</title>"
         f'<rect class="lane-header-base static" {rect}/><rect class="lane-header static" {rect}/>{abbr}{name}</g>'
     )
 
@@ -273,10 +342,13 @@ def render_svg(
     path: Iterable[str] = (),
     faded: Iterable[str] = (),
     header_w: float = 120.0,
+    marks: Mapping[str, str] | None = None,
     numbers: Mapping[str, int] | None = None,
 ) -> str:
     """Draw a geometry. In print mode, `selected`, `path` and `faded` are resolved into the file.
-    `numbers` (step id -> position in reading order) gives each step its "stap 3 van 17" for screen readers."""
+    `marks` marks steps and flows for a comparison (see the module docstring). `numbers` (step id ->
+    position in reading order) gives each step its "stap 3 van 17" for screen readers."""
+    marks = marks or {}
     themed = mode == "themed"
     resolve = not themed
     path = list(path)
@@ -288,7 +360,7 @@ def render_svg(
         return obj_id in faded_set or any(c in faded_set for c in classes)
 
     orgs = {lane.org for lane in geometry.lanes} | {n.org for n in geometry.nodes}
-    css = _base_css(themed) + _org_css(orgs, themed)
+    css = _base_css(themed) + _org_css(orgs, themed) + (_marks_css() if marks else "")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ltv-diagram ltv-{mode}" '
         f'viewBox="0 0 {geometry.width:.0f} {geometry.height:.0f}" width="{geometry.width:.0f}" '
@@ -298,6 +370,8 @@ def render_svg(
         f"<title>{escape(title or geometry.process)}</title>",
         f"<style>{css}</style>",
     ]
+    if marks:
+        parts.append(_HATCH)
     if not themed:
         parts.append(
             f'<rect x="0" y="0" width="{geometry.width:.0f}" height="{geometry.height:.0f}" '
@@ -321,7 +395,7 @@ def render_svg(
                 or e.target in faded_set
             ):
                 extra += " faded"
-        parts.append(_edge_svg(e, extra))
+        parts.append(_marked(_edge_svg(e, extra), marks.get("edge-" + e.id)))
     parts.append('</g><g class="nodes">')
     lane_names = {lane.org: lane.abbreviation for lane in geometry.lanes}
     numbers = numbers or {}
@@ -335,7 +409,9 @@ def render_svg(
             if fade_classes(n.id, [f"org-{n.org}"]):
                 extra += " faded"
         nr = numbers.get(n.id)
-        parts.append(_node_svg(n, extra, lane_names.get(n.org, n.org), (nr, len(numbers)) if nr else None))
+        node_svg = _node_svg(n, extra, lane_names.get(n.org, n.org), (nr, len(numbers)) if nr else None)
+        mark = marks.get(n.id)
+        parts.append(_marked(node_svg, mark, _badge_svg(mark, n) if mark in MARKS else ""))
     parts.append('</g><g class="lane-headers">')
     for lane in geometry.lanes:
         faded_lane = resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"])

@@ -29,7 +29,7 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True) 
         if resolved:
             process, node = resolved
             org = model.organisations.get(node.org)
-            who = f"{org.abbreviation} ({org.name})" if org else node.org
+            who = org.label if org else node.org
             where = f"{escape(node.label)}<br><span class='meta'>{escape(process.title)}</span>"
         else:
             who, where = "?", escape(step.step)

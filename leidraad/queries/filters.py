@@ -20,3 +20,11 @@ def step_matches(process: Process, node: Node, orgs: Collection[str], target_gro
 
 def matching_steps(process: Process, orgs: Collection[str], target_group: str | None) -> list[Node]:
     return [n for n in process.nodes if step_matches(process, n, orgs, target_group)]
+
+
+def organisations_in(process: Process, known: Collection[str]) -> list[str]:
+    """Every organisation responsible for or involved in a step of the process: the lanes first, in
+    their order, then the involved ones in the order of `known` (the model's organisations)."""
+    present = {n.org for n in process.nodes} | {i.org for n in process.nodes for i in n.involved}
+    lanes = [o for o in process.lanes if o in present]
+    return lanes + [o for o in known if o in present and o not in lanes]

@@ -7,7 +7,6 @@ processes), 'boundary' (host -> attached boundary event), 'calls' (subprocess ->
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -187,75 +186,3 @@ def paths(process: Process, limit: int = 50) -> list[list[str]]:
                     yield from nx.all_simple_paths(g, s, e)
 
     return list(islice(generate(), limit))
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: 'Beëindigen' and 'beeindigen' match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # 'stap', 'organisatie', or a catalogue kind
-    ref: str  # 'process/step', organisation id, or 'catalogue/id'
-    title: str
-    context: str
-    score: float
-
-
-def search(model: Model, query: str, limit: int = 50) -> list[SearchHit]:
-    """Case- and accent-insensitive search over steps, organisations and catalogue entries, ranked."""
-    words = [w for w in fold(query).split() if w]
-    if not words:
-        return []
-    hits: list[SearchHit] = []
-
-    def score(title: str, body: str) -> float:
-        t, b = fold(title), fold(body)
-        if not all(w in t or w in b for w in words):
-            return 0.0
-        s = sum(3.0 if w in t else 1.0 for w in words)
-        return s + (2.0 if fold(query).strip() in t else 0.0)
-
-    for process in model.process_list():
-        for node in process.nodes:
-            body = " ".join(
-                [
-                    node.description,
-                    " ".join(node.legal_basis),
-                    node.time_limit or "",
-                    process.title,
-                    _org_name(model, node.org),
-                ]
-            )
-            s = score(node.label, body)
-            if s:
-                hits.append(
-                    SearchHit(
-                        "stap",
-                        ref(process.id, node.id),
-                        node.label,
-                        f"{process.title} · {_org_name(model, node.org)}",
-                        s,
-                    )
-                )
-    for org in model.organisations.values():
-        body = " ".join(
-            [org.name, org.role, *org.tasks, *org.powers, *org.departure_support, *(j.title for j in org.job_titles)]
-        )
-        s = score(f"{org.abbreviation} {org.name}", body)
-        if s:
-            hits.append(SearchHit("organisatie", org.id, f"{org.abbreviation} – {org.name}", org.kind, s))
-    for kind, entries in model.catalogues.items():
-        for entry in entries.values():
-            s = score(f"{entry.abbreviation or ''} {entry.name}", " ".join([entry.description, *entry.facts]))
-            if s:
-                hits.append(SearchHit(kind, entry.ref, entry.name, kind, s))
-    hits.sort(key=lambda h: (-h.score, h.title))
-    return hits[:limit]
-
-
-def _org_name(model: Model, org_id: str) -> str:
-    org = model.organisations.get(org_id)
-    return org.abbreviation if org else org_id

@@ -25,7 +25,7 @@ def org_full(model: Model, org_id: str) -> str:
     org = model.organisations.get(org_id)
     if not org:
         return org_id
-    return org.name if not org.abbreviation or org.abbreviation == org.name else f"{org.abbreviation} ({org.name})"
+    return org.label
 
 
 def _family(model: Model, org_id: str) -> set[str]:

@@ -13,9 +13,11 @@ come from `random.Random(f"{seed}:{question id}")`, so a question looks the same
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from leidraad.model import Model
+from leidraad.queries.search import stem, words
 from leidraad.quiz.kinds import consultation_label as _consultation_label  # noqa: F401 (tests import it from here)
 from leidraad.quiz.kinds import (
     consultation_questions,
@@ -43,23 +45,59 @@ KINDS = tuple(KIND_LABELS)
 
 
 def generate_quiz(
-    model: Model, seed: int, count: int, process: str | None = None, org: str | None = None
+    model: Model,
+    seed: int,
+    count: int,
+    process: str | None = None,
+    org: str | None = None,
+    pool: Sequence[QuestionTemplate] | None = None,
 ) -> list[Question]:
-    """`count` questions (fewer if the pool is smaller), chosen and shuffled by `seed`.
+    """`count` questions (fewer if the pool is smaller), chosen and shuffled by `seed`, at most one per step.
 
     `process` keeps questions about that process; `org` keeps questions about that organisation (or one of its
-    parts, e.g. 'ind' includes the BMA). An unknown process or organisation gives an empty quiz.
+    parts, e.g. 'ind' includes the BMA). An unknown process or organisation gives an empty quiz. `pool` is
+    `question_pool(model)`, passed in by a caller that keeps it (the app builds it once per content version).
     """
-    pool = [t for t in _pool(model) if _matches(model, t, process, org)]
-    if count <= 0 or not pool:
+    candidates = [t for t in (question_pool(model) if pool is None else pool) if _matches(model, t, process, org)]
+    if count <= 0 or not candidates:
         return []
-    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
+    chosen: list[QuestionTemplate] = []
+    steps: set[str] = set()
+    for t in random.Random(seed).sample(candidates, len(candidates)):
+        if t.step_ref in steps:
+            continue
+        steps.add(t.step_ref)
+        chosen.append(t)
+        if len(chosen) == count:
+            break
     return [t.realise(seed) for t in chosen]
 
 
 def count_distinct_questions(model: Model, process: str | None = None, org: str | None = None) -> int:
     """How many different questions the model (and its scenarios) can produce, optionally filtered."""
-    return sum(1 for t in _pool(model) if _matches(model, t, process, org))
+    return sum(1 for t in question_pool(model) if _matches(model, t, process, org))
+
+
+def question_pool(model: Model) -> list[QuestionTemplate]:
+    """Every question the model and its scenarios give, before a seed picks; pure, so it can be cached."""
+    return _pool(model)
+
+
+def gives_away(text: str, answer: str) -> bool:
+    """Whether a prompt contains its answer as a whole phrase, case and punctuation aside, also in another
+    form of the same Dutch word ('Gemeenten' in the prompt gives away the answer 'Gemeente')."""
+    return any(
+        bool(phrase) and re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", prompt) is not None
+        for phrase, prompt in ((_words(answer), _words(text)), (_stems(answer), _stems(text)))
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _stems(text: str) -> str:
+    return " ".join(stem(w) for w in words(text))
 
 
 def answer_key(questions: Iterable[Question], title: str = "Antwoordsleutel") -> str:
@@ -86,7 +124,16 @@ def _pool(model: Model) -> list[QuestionTemplate]:
     templates += legal_basis_questions(model)
     templates += consultation_questions(model)
     templates += scenario_questions(model)
-    return _unambiguous(t for t in templates if t.usable())
+    return _unambiguous(t for t in templates if t.usable() and not _answered_by_prompt(t))
+
+
+def _answered_by_prompt(t: QuestionTemplate) -> bool:
+    """A prompt that names its answer, or a yes/no case decision: the case's narrative states the fact the
+    decision turns on ('the 28 days are over, the family still lives there'), so in a quiz it tests nothing.
+    Those decisions stay in the case walkthrough (Training)."""
+    if gives_away(t.text, t.answer):
+        return True
+    return t.kind == "casus" and {c.casefold() for c in t.fixed or []} <= {"ja", "nee"}
 
 
 def _unambiguous(templates: Iterable[QuestionTemplate]) -> list[QuestionTemplate]:
@@ -118,4 +165,6 @@ __all__ = [
     "answer_key",
     "count_distinct_questions",
     "generate_quiz",
+    "gives_away",
+    "question_pool",
 ]

@@ -305,6 +305,7 @@ def scenario_questions(model: Model) -> list[QuestionTemplate]:
                     processes=(step.process,),
                     orgs=node_orgs(node),
                     fixed=labels,
+                    feedback={c.label: c.feedback for c in step.choices if c.feedback},
                 )
             )
     return result

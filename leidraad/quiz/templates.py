@@ -25,10 +25,22 @@ class Question:
     step_ref: str
     processes: tuple[str, ...] = ()  # the processes the question is about (for the process filter)
     orgs: tuple[str, ...] = ()  # the organisations the question is about (for the organisation filter)
+    feedback: dict[str, str] = field(default_factory=dict)  # per choice, when the content gives it (cases)
 
     @property
     def answer(self) -> str:
         return self.choices[self.answer_index]
+
+    def feedback_for(self, choice: str | None) -> str:
+        """What to tell someone who chose `choice`: that choice's own feedback when the content has one,
+        else the explanation of the right answer (never the right answer's 'Juist.' for a wrong one)."""
+        if choice is not None and self.feedback.get(choice):
+            return self.feedback[choice]
+        return self.explanation if choice == self.answer else self.explanation_of_answer
+
+    @property
+    def explanation_of_answer(self) -> str:
+        return f"Het goede antwoord is ‘{self.answer}’." + (f" {self.explanation}" if self.explanation else "")
 
     @property
     def answer_letter(self) -> str:
@@ -50,6 +62,7 @@ class QuestionTemplate:
     preferred: list[str] = field(default_factory=list)  # plausible wrong options, drawn first
     fallback: list[str] = field(default_factory=list)  # most plausible first; only when the preferred run out
     fixed: list[str] | None = None  # a scenario decision brings its own options
+    feedback: dict[str, str] = field(default_factory=dict)  # per option, for a scenario decision
 
     def usable(self) -> bool:
         if self.fixed is not None:
@@ -79,4 +92,5 @@ class QuestionTemplate:
             step_ref=self.step_ref,
             processes=self.processes,
             orgs=self.orgs,
+            feedback=dict(self.feedback),
         )

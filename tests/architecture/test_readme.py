@@ -33,7 +33,7 @@ def readme_commands() -> set[str]:
     """The commands the README's list names: '- `export svg|png|pdf PROCESS …`' counts as three."""
     found: set[str] = set()
     for line in _section("Command line").splitlines():
-        match = re.match(r"- `([a-z]+)(?: ([a-z|]+))?(?=[ `])", line)
+        match = re.match(r"- `([a-z][a-z-]*)(?: ([a-z|]+))?(?=[ `])", line)
         if not match:
             continue
         command, subs = match.groups()

@@ -1,4 +1,4 @@
-"""Graph queries on the fixture content: handovers, steps per organisation, paths, search."""
+"""Graph queries on the fixture content: handovers, steps per organisation, paths."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import pytest
 from leidraad.checks.folder import check_folder
 from leidraad.queries.graph import (
     chain_graph,
-    fold,
     handovers,
     handovers_between,
     next_steps,
     paths,
     previous_steps,
-    search,
     steps_of_org,
 )
 from tests.conftest import FIXTURES
@@ -53,14 +51,3 @@ def test_steps_of_org_lists_responsible_steps_in_order(model) -> None:
 def test_paths_from_start_to_end(model) -> None:
     # 'keuze' also leaves the process (to 'tweede'), so the path up to it counts too
     assert sorted(paths(model.processes["basis"])) == [["start", "taak", "keuze"], ["start", "taak", "keuze", "eind"]]
-
-
-def test_fold_removes_case_and_accents() -> None:
-    assert fold("Beëindigen OPVANG") == "beeindigen opvang"
-
-
-def test_search_is_case_and_accent_insensitive_and_ranked(model) -> None:
-    hits = search(model, "TAAK")
-    assert hits and hits[0].ref == "basis/taak"
-    assert search(model, "organisatie a")[0].ref == "a"
-    assert search(model, "  ") == []

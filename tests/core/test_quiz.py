@@ -19,6 +19,8 @@ from leidraad.quiz.generator import (
     answer_key,
     count_distinct_questions,
     generate_quiz,
+    gives_away,
+    question_pool,
 )
 from tests.conftest import CONTENT, ROOT
 
@@ -30,7 +32,7 @@ def model(content_model):
 
 @pytest.fixture(scope="module")
 def big_quiz(model) -> list[Question]:
-    return generate_quiz(model, seed=11, count=10_000)
+    return [t.realise(11) for t in question_pool(model)]
 
 
 def _snapshot(questions: list[Question]) -> list[tuple]:
@@ -81,7 +83,7 @@ def test_different_seeds_give_a_different_quiz(model) -> None:
 
 
 def test_a_question_looks_the_same_whatever_else_was_picked(model) -> None:
-    everything = {q.id: q for q in generate_quiz(model, seed=5, count=10_000)}
+    everything = {q.id: q for q in (t.realise(5) for t in question_pool(model))}
     for q in generate_quiz(model, seed=5, count=10, process="vertrektermijn"):
         assert _snapshot([q]) == _snapshot([everything[q.id]])
 
@@ -91,8 +93,42 @@ def test_count_is_respected(model) -> None:
     assert len(generate_quiz(model, seed=3, count=1)) == 1
     pool = count_distinct_questions(model)
     everything = generate_quiz(model, seed=3, count=pool + 100)
-    assert len(everything) == pool
-    assert len({q.id for q in everything}) == pool
+    steps = {t.step_ref for t in question_pool(model)}
+    assert len(everything) == len(steps), "as many questions as steps with a question, one per step"
+    assert len({q.step_ref for q in everything}) == len(everything)
+
+
+def test_no_two_questions_about_the_same_step(model) -> None:
+    for seed in range(20):
+        quiz = generate_quiz(model, seed=seed, count=30)
+        assert len({q.step_ref for q in quiz}) == len(quiz) == 30, seed
+
+
+def test_no_prompt_contains_its_answer(big_quiz) -> None:
+    """Every question the content gives: the prompt never names its answer, and no yes/no case decision
+    (its narrative states the fact) is asked."""
+    assert len(big_quiz) > 300
+    for q in big_quiz:
+        assert not gives_away(q.text, q.answer), f"{q.id}: {q.text!r} gives away {q.answer!r}"
+        assert not (q.kind == "casus" and set(q.choices) <= {"Ja", "Nee"}), q.id
+    assert gives_away("Wie is verantwoordelijk in ‘Vertrek met IOM’?", "IOM")
+    assert not gives_away("Wie beslist over de vraag?", "IOM")
+    assert gives_away("in het proces ‘Gemeenten en LVV’?", "Gemeente")
+    assert not gives_away("Wie moet het verzoek indienen?", "IND")
+
+
+def test_review_feedback_belongs_to_the_answer_given(big_quiz) -> None:
+    cases = [q for q in big_quiz if q.kind == "casus" and len(q.feedback) == len(q.choices)]
+    assert cases
+    for q in cases:
+        for choice in q.choices:
+            assert q.feedback_for(choice) == q.feedback[choice]
+        wrong = next(c for c in q.choices if c != q.answer)
+        assert q.feedback_for(wrong) != q.feedback[q.answer]
+    model_question = next(q for q in big_quiz if q.kind == "verantwoordelijk")
+    wrong = next(c for c in model_question.choices if c != model_question.answer)
+    assert model_question.answer in model_question.feedback_for(wrong)
+    assert model_question.feedback_for(None).startswith("Het goede antwoord")
 
 
 def test_choices_are_honest(big_quiz) -> None:
@@ -119,7 +155,7 @@ def test_ids_are_stable_and_unique(model, big_quiz) -> None:
     ids = [q.id for q in big_quiz]
     assert len(ids) == len(set(ids))
     assert "verantwoordelijk:vertrektermijn/vertrekgesprek" in ids
-    assert "casus:gezin-afgewezen-aa/2" in ids
+    assert "casus:gezin-afgewezen-aa/7" in ids
 
 
 def test_responsibility_answers_and_distractors(model, big_quiz) -> None:
@@ -180,7 +216,9 @@ def test_process_filter(model) -> None:
     assert len(questions) >= 10
     assert all("gedwongen-vertrek" in q.processes for q in questions)
     assert {q.kind for q in questions} >= {"verantwoordelijk", "casus"}
-    assert len(questions) == count_distinct_questions(model, process="gedwongen-vertrek")
+    pool = [t for t in question_pool(model) if "gedwongen-vertrek" in t.processes]
+    assert len(pool) == count_distinct_questions(model, process="gedwongen-vertrek")
+    assert len(questions) == len({t.step_ref for t in pool})
     assert generate_quiz(model, seed=9, count=10, process="bestaat-niet") == []
 
 

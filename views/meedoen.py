@@ -1,0 +1,5 @@
+"""Page script: see components/pages/meedoen.py."""
+
+from components.pages.meedoen import render
+
+render()

@@ -1,0 +1,5 @@
+"""Page script: see components/pages/wijzigingen.py."""
+
+from components.pages.wijzigingen import render
+
+render()
