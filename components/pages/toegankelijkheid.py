@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.panels.step import FEEDBACK_ADDRESS
+from components.panels.feedback import FEEDBACK_ADDRESS
 from components.text import mailto
 
 STANDARD = "WCAG 2.1 niveau AA (EN 301 549, Besluit digitale toegankelijkheid overheid)"

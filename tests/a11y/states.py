@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
@@ -41,6 +43,24 @@ def _matrix_cell(page: Page) -> None:
     page.get_by_text("overdracht").first.wait_for()
 
 
+def _start_live(page: Page) -> None:
+    page.get_by_role("button", name="Live sessie starten").click()
+    settle(page)
+    page.get_by_text(re.compile(r"meedoen\?code=")).first.wait_for()
+
+
+def _join_live(page: Page) -> None:
+    """Start a live quiz as the trainer, then join it as a participant on the same server."""
+    _start_live(page)
+    code = re.search(r"meedoen\?code=([A-Z0-9]+)", page.locator("body").inner_text())
+    assert code, "no join address on the trainer's screen"
+    base = urlsplit(page.url)
+    page.goto(f"{base.scheme}://{base.netloc}/meedoen?code={code.group(1)}")
+    settle(page)
+    page.get_by_role("button", name="Meedoen").click()
+    settle(page)
+
+
 @dataclass(frozen=True)
 class State:
     name: str
@@ -66,6 +86,10 @@ STATES = [
     State("training-presentatie", "/training?scenario=gezin-afgewezen-aa&nr=2&presentatie=1", _reveal),
     State("quiz", "/quiz?seed=7&aantal=5"),
     State("quiz-nakijken", "/quiz?seed=7&aantal=5", _submit_quiz),
+    State("quiz-live", "/quiz?seed=7&aantal=3", _start_live),
+    State("meedoen", "/meedoen"),
+    State("meedoen-vraag", "/quiz?seed=7&aantal=3", _join_live),
+    State("wijzigingen", "/wijzigingen"),
     State("bpmn-import", "/bpmn-import"),
     State("over", "/over"),
     State("toegankelijkheid", "/toegankelijkheid"),
