@@ -27,6 +27,8 @@ def settle(page: Page, extra_ms: int = 300) -> None:
         page.locator(DONE).wait_for(timeout=60_000)
         page.wait_for_timeout(extra_ms)
     page.locator(DONE).wait_for(timeout=60_000)
+    # a fragment that polls (a live room) reruns on its own: wait until nothing is shown as stale
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
 
 
 def themed_page(context, theme: str) -> Page:
