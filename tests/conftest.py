@@ -157,6 +157,18 @@ def chromium_browser(playwright_driver, chromium_path: str):
     browser.close()
 
 
+@pytest.fixture(autouse=True)
+def patient_expectations() -> None:
+    """Browser assertions wait up to 20 s: a first page load checks the whole content, which takes
+    well under a second on an idle machine but several seconds on a loaded one. Only a failing test
+    waits that long."""
+    try:
+        from playwright.sync_api import expect
+    except ImportError:
+        return
+    expect.set_options(timeout=20_000)
+
+
 @pytest.fixture
 def page(browser_context) -> Iterator:
     """A fresh tab; a JavaScript error in the page fails the test."""

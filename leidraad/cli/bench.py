@@ -1,5 +1,5 @@
-"""`leidraad bench`: performance figures printed, never asserted (load, check, layout cold and
-cached per process, render, export)."""
+"""`leidraad bench`: performance figures printed, never asserted (load, check, search index and
+queries, layout cold and cached per process, render, export)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from leidraad.checks.folder import check_model
 from leidraad.content.load import load_folder
 from leidraad.drawing import layout
 from leidraad.drawing.render import render_svg
+from leidraad.queries.search import build_search_index
 
 T = TypeVar("T")
 
@@ -39,6 +40,11 @@ def run_bench(folder: str | Path, repeat: int = 5) -> str:
     check_ms, problems = _time(lambda: check_model(model), repeat)
     lines.append(f"load      {load_ms:8.1f} ms  ({len(result.files)} files, median of {repeat})")
     lines.append(f"check     {check_ms:8.1f} ms  ({len(problems)} problems)")
+    index_ms, index = _time(partial(build_search_index, model), repeat)
+    queries = ("ind", "laissez-passer aanvragen", "beroepstermijn", "vertrektermjin", "meldplicht")
+    query_ms, _ = _time(lambda: [index.search(q) for q in queries], repeat)
+    per_query = query_ms / len(queries)
+    lines.append(f"search    {index_ms:8.1f} ms  ({len(index.documents)} documents; {per_query:.1f} ms per query)")
     lines.append("")
     lines.append(f"{'process':36} {'nodes':>5} {'cold ms':>8} {'cached ms':>9} {'render ms':>9} {'svg KiB':>8}")
     totals = [0.0, 0.0, 0.0]

@@ -30,7 +30,7 @@ def test_walk_a_case_to_its_end_with_the_keyboard(page: Page, app_server, conten
     for nr in range(1, total + 1):
         press(page, "PageDown")  # reveal who acts
         first = model.resolve_step(scenario.steps[nr - 1].step)[1]
-        expect(page.get_by_role("heading", level=3).first).to_contain_text(model.organisations[first.org].abbreviation)
+        expect(page.get_by_role("heading", level=3).first).to_contain_text(model.organisations[first.org].label)
         if nr == 2:
             press(page, "PageUp")
             expect(page.get_by_text(f"Stap 1 van {total}")).to_be_visible()
