@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.test_proces import open_page, texts
+from tests.conftest import page_components
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +28,10 @@ def test_walkthrough_hides_who_acts_until_revealed(monkeypatch, content_model, s
     first = model.resolve_step(scenario.steps[0].step)[1]
     org = model.organisations[first.org]
     assert "Wie is nu aan zet?" in texts(at)
-    assert at.get("bidi_component")[1:] == []  # only the presenter keys, no diagram yet
+    assert page_components(at)[1:] == []  # only the presenter keys, no diagram yet
     at.button(key="onthul").click().run()
     assert org.abbreviation in texts(at)
-    assert len(at.get("bidi_component")) == 2  # presenter keys and the diagram
+    assert len(page_components(at)) == 2  # presenter keys and the diagram
     at.button(key="volgende").click().run()
     nr = at.query_params["nr"]
     assert (nr[0] if isinstance(nr, list) else nr) == "2"
