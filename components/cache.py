@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,19 +87,25 @@ class Drawing:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _drawing(version: str, process_id: str) -> Drawing | None:
+def _drawing(version: str, process_id: str, direction: str) -> Drawing | None:
     model = current_content().model
     process = model.processes.get(process_id)
     if process is None:
         return None
-    geometry = layout_process(model, process)
+    geometry = layout_process(model, process, direction)
     numbers = {n.id: i for i, n in enumerate(reading_order(process), start=1)}
     svg = render_svg(geometry, title=process.title, mode="themed", numbers=numbers)
     return Drawing(geometry, svg, hashlib.sha256(svg.encode()).hexdigest())
 
 
-def drawing(process_id: str) -> Drawing | None:
-    return _drawing(content_version(), process_id)
+def drawing(process_id: str, direction: str = "horizontal") -> Drawing | None:
+    """The laid-out, rendered process in one orientation; None when it does not exist or cannot be
+    laid out (the page then offers the text view; the cause goes to the log, not to the reader)."""
+    try:
+        return _drawing(content_version(), process_id, direction)
+    except Exception:  # any layout failure must leave the page usable
+        logging.getLogger(__name__).exception("layout of %s (%s) failed", process_id, direction)
+        return None
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -142,14 +149,23 @@ def handover_drawings() -> tuple[Matrix, str, str]:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _export_bytes(version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...]) -> bytes:
+def _export_bytes(
+    version: str, process_id: str, kind: str, selected: str | None, faded: tuple[str, ...], direction: str
+) -> bytes:
     model = current_content().model
-    return export_process_file(model, model.processes[process_id], kind, ExportOptions(selected, faded))
+    options = ExportOptions(selected, faded, direction)
+    return export_process_file(model, model.processes[process_id], kind, options)
 
 
-def export_bytes(process_id: str, kind: str, selected: str | None = None, faded: tuple[str, ...] = ()) -> bytes:
+def export_bytes(
+    process_id: str,
+    kind: str,
+    selected: str | None = None,
+    faded: tuple[str, ...] = (),
+    direction: str = "horizontal",
+) -> bytes:
     """One download of the current content as bytes (see leidraad.exports.registry), cached per version."""
-    return _export_bytes(content_version(), process_id, kind, selected, faded)
+    return _export_bytes(content_version(), process_id, kind, selected, faded, direction)
 
 
 @st.cache_data(max_entries=8, show_spinner="BPMN importeren…")

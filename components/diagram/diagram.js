@@ -206,9 +206,15 @@ export default function (component) {
 
   const apply = () => {
     stage.style.transform = 'translate(' + m.x + 'px,' + m.y + 'px) scale(' + m.k + ')';
-    // Lane headers stay in view when the drawing is panned to the left.
+    // Lane headers stay in view when the drawing is panned: to the left (lanes as rows) or up
+    // (a vertical drawing, lanes as columns).
     const heads = stage.querySelector('g.lane-headers');
-    if (heads) heads.setAttribute('transform', 'translate(' + Math.max(0, -m.x / m.k) + ',0)');
+    if (heads) {
+      const svgEl = stage.querySelector('svg');
+      const vertical = svgEl && svgEl.getAttribute('data-direction') === 'vertical';
+      const shift = vertical ? '0,' + Math.max(0, -m.y / m.k) : Math.max(0, -m.x / m.k) + ',0';
+      heads.setAttribute('transform', 'translate(' + shift + ')');
+    }
   };
   const zoomAt = (f, cx, cy) => {
     const k = Math.max(KMIN, Math.min(KMAX, m.k * f));

@@ -27,6 +27,9 @@ from leidraad.queries.reading_order import reading_order
 TRAIL_KEY = "proces.trail"
 ARRIVED_KEY = "proces.arrived"  # (process, entry step, process it came from) after a cross-process link
 VIEWS = {"diagram": "Diagram", "tekst": "Tekst"}
+# ?richting=: the diagram's orientation (URL value -> layout direction, label of the control)
+DIRECTIONS = {"horizontaal": ("horizontal", "Horizontaal"), "verticaal": ("vertical", "Verticaal")}
+DEFAULT_DIRECTION = "horizontaal"
 
 
 def go(process_id: str, step: str | None = None) -> None:
@@ -76,21 +79,44 @@ def render() -> None:
     if view not in VIEWS:
         st.info(f"Onbekende weergave “{view}”: het diagram wordt getoond.")
         view = "diagram"
-    chosen = st.segmented_control(
-        "Weergave",
-        list(VIEWS),
-        format_func=lambda v: VIEWS[v],
-        default=view,
-        key=f"view-{process.id}",
-        label_visibility="collapsed",
-    )
-    view = chosen or "diagram"
+    direction = query_param("richting") or DEFAULT_DIRECTION
+    if direction not in DIRECTIONS:
+        st.info(f"Onbekende richting “{direction}”: het diagram wordt {DEFAULT_DIRECTION} getekend.")
+        direction = DEFAULT_DIRECTION
+    with st.container(horizontal=True, vertical_alignment="center"):
+        chosen = st.segmented_control(
+            "Weergave",
+            list(VIEWS),
+            format_func=lambda v: VIEWS[v],
+            default=view,
+            key=f"view-{process.id}",
+            label_visibility="collapsed",
+        )
+        view = chosen or "diagram"
+        if view == "diagram":
+            direction = (
+                st.segmented_control(
+                    "Richting van het diagram",
+                    list(DIRECTIONS),
+                    format_func=lambda d: DIRECTIONS[d][1],
+                    default=direction,
+                    key=f"richting-{process.id}",
+                    label_visibility="collapsed",
+                    help="Horizontaal: organisaties als rijen, de tijd loopt naar rechts. "
+                    "Verticaal: organisaties als kolommen, de tijd loopt naar beneden.",
+                )
+                or direction
+            )
     if as_list:
         _matching_list(model, process, orgs, target_group)
     if view == "diagram":
         st.query_params.pop("weergave", None)
+        if direction == DEFAULT_DIRECTION:
+            st.query_params.pop("richting", None)
+        else:
+            st.query_params["richting"] = direction
         _skip_to_text(process.id)
-        _diagram_view(process.id, tuple(orgs), target_group)
+        _diagram_view(process.id, tuple(orgs), target_group, DIRECTIONS[direction][0])
     else:
         st.query_params["weergave"] = view
         text_view(model, process)
@@ -98,7 +124,9 @@ def render() -> None:
 
 @st.fragment
 @guarded("het diagram van dit proces")
-def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str | None = None) -> None:
+def _diagram_view(
+    process_id: str, orgs: tuple[str, ...] = (), target_group: str | None = None, direction: str = "horizontal"
+) -> None:
     """Diagram and panel rerun on their own when a step is clicked: the rest of the page is not
     rebuilt or re-sent. Anything that changes the process reruns the whole page."""
     model = current_content().model
@@ -110,9 +138,10 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
         st.warning(f"De stap “{step}” bestaat niet in dit proces; het proces wordt zonder selectie getoond.", icon="🔎")
         st.query_params.pop("stap", None)
         step = None
-    art = drawing(process.id)
+    art = drawing(process.id, direction)
     if art is None:
-        st.error("Dit proces kan niet getekend worden.")
+        st.warning("Het diagram van dit proces kan nu niet getekend worden. De stappen staan wel in de tekstweergave.")
+        st.button("Toon als tekst", key=f"as-text-{process.id}", on_click=_show_text, args=(process.id,))
         return
     key = f"diagram-{process.id}"
     # Hand the diagram the URL's step only when the URL changed from outside (a deep link, a link in
@@ -160,6 +189,7 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
                 content_version(),
                 selected=selected if process.node(selected or "") else None,
                 faded_orgs=sorted(lanes - set(orgs)) if orgs else (),
+                direction=direction,
             )
     with right:
         node = process.node(selected) if selected else None
@@ -168,6 +198,11 @@ def _diagram_view(process_id: str, orgs: tuple[str, ...] = (), target_group: str
             _legend()
         else:
             step_panel(model, process, node, go)
+
+
+def _show_text(process_id: str) -> None:
+    st.query_params["weergave"] = "tekst"
+    st.session_state[f"view-{process_id}"] = "tekst"
 
 
 FILTER_KEYS = {"orgs": "filter-orgs", "group": "filter-doelgroep", "list": "filter-lijst"}

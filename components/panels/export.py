@@ -16,12 +16,20 @@ from leidraad.exports.registry import PROCESS_EXPORTS
 from leidraad.model import Model, Process
 
 
-def _deferred(process_id: str, kind: str, selected: str | None, faded: tuple[str, ...]) -> Callable[[], bytes]:
-    return lambda: export_bytes(process_id, kind, selected, faded)
+def _deferred(
+    process_id: str, kind: str, selected: str | None, faded: tuple[str, ...], direction: str
+) -> Callable[[], bytes]:
+    return lambda: export_bytes(process_id, kind, selected, faded, direction)
 
 
 def export_panel(
-    model: Model, process: Process, version: str, *, selected: str | None = None, faded_orgs: Sequence[str] = ()
+    model: Model,
+    process: Process,
+    version: str,
+    *,
+    selected: str | None = None,
+    faded_orgs: Sequence[str] = (),
+    direction: str = "horizontal",
 ) -> None:
     """A row of download buttons for `process`; `faded_orgs` are organisation ids shown faded."""
     faded = tuple(f"org-{org}" for org in sorted(faded_orgs))
@@ -30,7 +38,7 @@ def export_panel(
             label = export.label
             st.download_button(
                 label,
-                data=_deferred(process.id, kind, selected, faded),
+                data=_deferred(process.id, kind, selected, faded, direction),
                 file_name=f"{process.id}{export.suffix}",
                 mime=export.mime,
                 key=f"export-{process.id}-{kind}",

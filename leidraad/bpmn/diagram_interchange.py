@@ -37,16 +37,31 @@ def _label_below(box: Box, lines: Sequence[str]) -> Box:
 
 def pool_box(doc: ExportDoc) -> Box:
     lanes = doc.geometry.lanes
+    if doc.geometry.direction == "vertical":
+        left, right = lanes[0].box.x, lanes[-1].box.x + lanes[-1].box.w
+        return Box(left, lanes[0].box.y, right - left, lanes[0].box.h)
     top, bottom = lanes[0].box.y, lanes[-1].box.y + lanes[-1].box.h
     return Box(lanes[0].box.x, top, lanes[0].box.w, bottom - top)
 
 
+def is_horizontal(doc: ExportDoc) -> str:
+    """BPMN DI's isHorizontal of pools and lanes: "false" for a drawing whose lanes are columns."""
+    return "false" if doc.geometry.direction == "vertical" else "true"
+
+
 def draw_diagram(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
     pool = pool_box(doc)
-    draw_shape(doc, f"Participant_{doc.process.id}", pool, isHorizontal="true")
+    horizontal = is_horizontal(doc)
+    draw_shape(doc, f"Participant_{doc.process.id}", pool, isHorizontal=horizontal)
     for lane in doc.geometry.lanes:
         b = lane.box
-        draw_shape(doc, f"Lane_{lane.org}", Box(b.x + POOL_HEADER, b.y, b.w - POOL_HEADER, b.h), isHorizontal="true")
+        # the pool's name band: on the left of a horizontal pool, on top of a vertical one
+        inner = (
+            Box(b.x + POOL_HEADER, b.y, b.w - POOL_HEADER, b.h)
+            if horizontal == "true"
+            else Box(b.x, b.y + POOL_HEADER, b.w, b.h - POOL_HEADER)
+        )
+        draw_shape(doc, f"Lane_{lane.org}", inner, isHorizontal=horizontal)
     geoms = {n.id: n for n in doc.geometry.nodes}
     for node in doc.process.nodes:
         g = geoms.get(node.id)
@@ -58,7 +73,7 @@ def draw_diagram(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
         if node.type == "subprocess":
             extra["isExpanded"] = "false"
         small = node.type not in ("task", "subprocess")
-        label = _label_below(g.box, g.lines) if small and any(g.lines) else None
+        label = g.label_box or (_label_below(g.box, g.lines) if small and any(g.lines) else None)
         draw_shape(doc, ncname(node.id), g.box, label, **extra)
     for link in links.values():
         draw_shape(doc, link.xml_id, event_box(link.geom), _label_below(event_box(link.geom), link.geom.lines))
@@ -89,50 +104,39 @@ def draw_edge(
     el = sub(doc.plane, q(BPMNDI, "BPMNEdge"), {"id": f"DI_{element}", "bpmnElement": element})
     for x, y in points:
         sub(el, q(DI, "waypoint"), {"x": _f(x), "y": _f(y)})
-    if edge is not None and edge.label and edge.label_pos:
-        x, y = edge.label_pos
-        w = min(18, max(len(edge.label), 4)) * 5.0 + 6
-        lines = max(1, min(3, -(-len(edge.label) // 18)))
-        _bounds(sub(el, q(BPMNDI, "BPMNLabel")), Box(x - w / 2, y - lines * 5.5, w, lines * 11.0))
-
-
-Point = tuple[float, float]
-
-
-def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> tuple[float, float]:
-    u = 1 - t
-    return (
-        u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-        u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-    )
+    if edge is not None and edge.label and edge.label_box:
+        _bounds(sub(el, q(BPMNDI, "BPMNLabel")), edge.label_box)
 
 
 def _waypoints(edge: EdgeGeom, geoms: dict[str, NodeGeom], links: dict[str, LinkEvent]) -> list[tuple[float, float]]:
-    """The layout's Bezier spline as a polyline (BPMN edges are polylines), ending at the arrow tip."""
-    pts = list(edge.points)
-    out = [pts[0]] if pts else []
-    for i in range(1, len(pts) - 2, 3):
-        for t in (0.25, 0.5, 0.75, 1.0):
-            out.append(_bezier(pts[i - 1], pts[i], pts[i + 1], pts[i + 2], t))
-    if edge.arrow:
-        out.append(edge.arrow)
-    # A link drawn as a box in our layout is a small event here: end the line on the event.
-    if out and edge.target in links:
-        out[-1] = _clip_to_circle(out[-1], event_box(geoms[edge.target]))
-    if out and edge.source in links:
-        out[0] = _clip_to_circle(out[0], event_box(geoms[edge.source]))
+    """The layout's orthogonal polyline, source to target (BPMN edges are polylines too)."""
+    out = list(edge.points)
+    # A link drawn as a box in our layout is a small event here: run the line on to the event's side.
+    if len(out) >= 2 and edge.target in links:
+        out[-1:] = _onto_event(out[-1], out[-2], event_box(geoms[edge.target]))
+    if len(out) >= 2 and edge.source in links:
+        out[:1] = reversed(_onto_event(out[0], out[1], event_box(geoms[edge.source])))
     cleaned: list[tuple[float, float]] = []
     for x, y in out:
         point = (round(x, 1), round(y, 1))
-        if not cleaned or abs(cleaned[-1][0] - point[0]) + abs(cleaned[-1][1] - point[1]) > 0.5:
+        if not cleaned or abs(cleaned[-1][0] - point[0]) + abs(cleaned[-1][1] - point[1]) > 0.05:
             cleaned.append(point)
     if len(cleaned) == 1:
         cleaned.append((cleaned[0][0] + 1, cleaned[0][1]))
     return cleaned
 
 
-def _clip_to_circle(outside: tuple[float, float], box: Box) -> tuple[float, float]:
-    dx, dy = outside[0] - box.cx, outside[1] - box.cy
-    length = (dx * dx + dy * dy) ** 0.5 or 1.0
-    r = box.w / 2
-    return (box.cx + dx / length * r, box.cy + dy / length * r)
+def _onto_event(end: tuple[float, float], before: tuple[float, float], box: Box) -> list[tuple[float, float]]:
+    """The end of an axis-parallel last segment moved onto the side of the (smaller) event it meets;
+    with a jog (still orthogonal) when the line would miss the event."""
+    if abs(end[1] - before[1]) < 0.01:  # horizontal: enter from the left or right
+        side = box.x if before[0] < box.cx else box.x + box.w
+        if box.y <= end[1] <= box.y + box.h:
+            return [(side, end[1])]
+        mid = (before[0] + side) / 2
+        return [(mid, end[1]), (mid, box.cy), (side, box.cy)]
+    side = box.y if before[1] < box.cy else box.y + box.h
+    if box.x <= end[0] <= box.x + box.w:
+        return [(end[0], side)]
+    mid = (before[1] + side) / 2
+    return [(end[0], mid), (box.cx, mid), (box.cx, side)]

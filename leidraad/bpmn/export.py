@@ -18,7 +18,7 @@ from lxml import etree
 from leidraad.bpmn.diagram_interchange import draw_diagram, draw_edge, draw_shape, event_box, pool_box
 from leidraad.bpmn.export_document import ExportDoc, LinkEvent, flow_xml_id, sub
 from leidraad.bpmn.xml import BPMNDI, DOC_LABELS, EXPORTER, LTV, MODEL, NSMAP, TARGET_NAMESPACE, ncname, q
-from leidraad.drawing.layout import Box, Geometry, layout_process
+from leidraad.drawing.layout import HORIZONTAL, Box, Geometry, layout_process
 from leidraad.model import Flow, Model, Node, Process
 
 EXPORTER_VERSION = "1"
@@ -85,9 +85,11 @@ def _handover_attrs(flow: Flow) -> dict[str, str | None]:
     return {q(LTV, "what"): flow.handover.what, q(LTV, "via"): flow.handover.via}
 
 
-def export_process(model: Model, process: Process, geometry: Geometry | None = None) -> bytes:
-    """The BPMN 2.0 XML of one process (UTF-8 bytes)."""
-    geometry = geometry or layout_process(model, process)
+def export_process(
+    model: Model, process: Process, geometry: Geometry | None = None, direction: str = HORIZONTAL
+) -> bytes:
+    """The BPMN 2.0 XML of one process (UTF-8 bytes); its diagram in the given orientation."""
+    geometry = geometry or layout_process(model, process, direction)
     pid = process.id
     root = etree.Element(
         _m("definitions"),
@@ -342,14 +344,16 @@ def _message_flows(doc: ExportDoc, links: dict[str, LinkEvent]) -> None:
         draw_edge(doc, xml_id, points)
 
 
-def export_processes(model: Model, process_ids: Sequence[str], out_dir: str | Path) -> list[Path]:
+def export_processes(
+    model: Model, process_ids: Sequence[str], out_dir: str | Path, direction: str = HORIZONTAL
+) -> list[Path]:
     """Write `<process>.bpmn` for each process into `out_dir`; returns the paths written."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for pid in process_ids:
         path = folder / f"{pid}.bpmn"
-        path.write_bytes(export_process(model, model.processes[pid]))
+        path.write_bytes(export_process(model, model.processes[pid], direction=direction))
         written.append(path)
     return written
 

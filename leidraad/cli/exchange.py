@@ -36,7 +36,7 @@ def export_exchange(args: argparse.Namespace) -> int:
 
             started = time.perf_counter()
             ids = wanted or [p.id for p in model.process_list()]
-            paths = export_processes(model, ids, args.output)
+            paths = export_processes(model, ids, args.output, args.direction)
             size = sum(p.stat().st_size for p in paths)
             print(
                 f"{len(paths)} BPMN file(s), {size / 1024:.0f} KiB, written to {args.output} "
@@ -47,9 +47,13 @@ def export_exchange(args: argparse.Namespace) -> int:
 
             Path(args.output).write_bytes(table(model, args.table, single))
         else:
-            from leidraad.exports.registry import export_process_file
+            from leidraad.exports.registry import ExportOptions, export_process_file
 
-            Path(args.output).write_bytes(export_process_file(model, model.processes[str(single)], "handout"))
+            Path(args.output).write_bytes(
+                export_process_file(
+                    model, model.processes[str(single)], "handout", ExportOptions(direction=args.direction)
+                )
+            )
     except GraphvizMissing as exc:
         return _fail(str(exc))
     except OSError as exc:

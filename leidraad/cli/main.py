@@ -54,13 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
         ex.add_argument("--content", default=DEFAULT_CONTENT)
         ex.add_argument("--select", help="step id to highlight")
         ex.add_argument("--fade", default="", help="comma-separated organisation ids to fade")
+        _direction_argument(ex)
         if fmt == "svg":
             ex.add_argument("--plain", action="store_true", help="a plain Graphviz drawing for content authors")
+    eg = export_sub.add_parser("geometry", help="the laid-out drawing of one process as JSON (docs/layout.md)")
+    eg.add_argument("process")
+    eg.add_argument("-o", "--output", required=True)
+    eg.add_argument("--content", default=DEFAULT_CONTENT)
+    _direction_argument(eg)
 
     eb = export_sub.add_parser("bpmn", help="BPMN 2.0 XML, one .bpmn file per process (default: every process)")
     eb.add_argument("processes", nargs="*", metavar="PROCESS")
     eb.add_argument("-o", "--output", required=True, help="folder to write the .bpmn files into")
     eb.add_argument("--content", default=DEFAULT_CONTENT)
+    _direction_argument(eb)
     ec = export_sub.add_parser("csv", help="a table as CSV for Excel (UTF-8 with BOM, ';'-separated)")
     ec.add_argument("table", choices=("steps", "raci", "handovers", "organisations"))
     ec.add_argument("--process", help="only this process (default: the whole chain)")
@@ -70,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     eh.add_argument("process")
     eh.add_argument("-o", "--output", required=True)
     eh.add_argument("--content", default=DEFAULT_CONTENT)
+    _direction_argument(eh)
 
     imp = sub.add_parser("import", help="import models from other tools")
     imp_sub = imp.add_subparsers(dest="format", required=True, parser_class=_Parser)
@@ -85,7 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="performance figures (load, check, layout, render)")
     bench.add_argument("--content", default=DEFAULT_CONTENT)
     bench.add_argument("--repeat", type=int, default=5)
+    bench.add_argument("--layout", action="store_true", help="layout quality per process and the synthetic series")
+    bench.add_argument("--json", action="store_true", help="with --layout: the figures as JSON")
     return parser
+
+
+def _direction_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--direction",
+        choices=("horizontal", "vertical"),
+        default="horizontal",
+        help="horizontal: lanes are rows, time runs right (default); vertical: lanes are columns, time runs down",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args)
     if args.command == "bench":
+        if args.layout:
+            from leidraad.cli.layout_bench import run_layout_bench
+
+            print(run_layout_bench(args.content, as_json=args.json))
+            return 0
         from leidraad.cli.bench import run_bench
 
         print(run_bench(args.content, max(1, args.repeat)))
@@ -174,11 +198,20 @@ def _export(args: argparse.Namespace) -> int:
         print(f"leidraad: unknown process '{args.process}' (known: {known})", file=sys.stderr)
         return 2
     try:
+        if args.format == "geometry":
+            from leidraad.drawing.layout import layout_process
+            from leidraad.exports.geometry_json import geometry_to_dict
+
+            laid_out = geometry_to_dict(layout_process(result.model, process, args.direction))
+            Path(args.output).write_text(json.dumps(laid_out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            return 0
         if args.format == "svg" and args.plain:
             Path(args.output).write_text(plain_svg(result.model, process), encoding="utf-8")
             return 0
         faded = tuple(f"org-{org.strip()}" for org in args.fade.split(",") if org.strip())
-        data = export_process_file(result.model, process, args.format, ExportOptions(args.select, faded))
+        data = export_process_file(
+            result.model, process, args.format, ExportOptions(args.select, faded, direction=args.direction)
+        )
     except GraphvizMissing as exc:
         print(f"leidraad: {exc}", file=sys.stderr)
         return 1

@@ -29,10 +29,11 @@ class NodeGeom:
     org: str
     label: str
     lines: tuple[str, ...]
-    box: Box  # the shape itself (gateways and events are small; their label sits below)
+    box: Box  # the shape itself (gateways and events are small; their label sits outside)
     calls: str | None = None
     target: str | None = None  # for links: the 'process/step' they lead to
     interrupting: bool = True
+    label_box: Box | None = None  # the external label of an event or gateway (an obstacle like a shape)
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,16 @@ class EdgeGeom:
     id: str
     source: str
     target: str
-    points: tuple[tuple[float, float], ...]  # cubic Bezier: start, (c1, c2, end)*
-    arrow: tuple[float, float] | None  # the arrow tip; None for connectors without arrow
+    points: tuple[tuple[float, float], ...]  # orthogonal polyline: its vertices, source to target
+    arrow: tuple[float, float] | None  # the arrow tip (the last point); None for connectors without arrow
     from_org: str
     to_org: str
     label: str | None = None
-    label_pos: tuple[float, float] | None = None
+    label_pos: tuple[float, float] | None = None  # centre of label_box
     handover: bool = False
     kind: str = "flow"  # flow | link | boundary
+    label_box: Box | None = None
+    label_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class Geometry:
     lanes: tuple[LaneGeom, ...]
     nodes: tuple[NodeGeom, ...]
     edges: tuple[EdgeGeom, ...]
+    direction: str = "horizontal"  # horizontal: lanes are rows, time runs right; vertical: lanes are columns
+    label_font_px: float = 10.0  # label text size at scale 1
+    header: float = 120.0  # the lane headers: a column this wide (horizontal) or a row this tall (vertical)
     node_index: dict[str, NodeGeom] = field(default_factory=dict, compare=False, repr=False)
 
     def node(self, node_id: str) -> NodeGeom | None:

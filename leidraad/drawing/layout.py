@@ -1,21 +1,22 @@
-"""Process -> geometry (lane bands, node boxes, edge splines, label positions) through Graphviz.
+"""Process -> geometry (lane bands, node boxes, orthogonal flows, label boxes) in either orientation.
 
-Two passes, because one `dot` pass cannot keep swimlanes in a chosen order: `dot -Tjson` ranks the
-nodes and orders them inside each lane cluster; the lanes are then stacked as rigid bands in the
-declared order, and `neato -n2` routes the edges between the fixed positions. The geometry is plain
-data, independent of SVG: the renderer draws it and the BPMN export reuses it for diagram interchange.
-Coordinates are points, origin top-left, y pointing down.
+The content is turned into engine items (shape sizes, external labels, lanes in declared order) and
+laid out by `leidraad.drawing.layered` (ranks, lane-aware ordering, orthogonal channel routing) in
+abstract main/cross axes; this module maps them to x/y: *horizontal* (lanes are rows, time runs to
+the right) or *vertical* (lanes are columns, time runs down). The geometry is plain data: the SVG
+renderer, the BPMN diagram interchange and `leidraad export geometry` all read it. Coordinates are
+points, origin top-left, y pointing down. See docs/layout.md.
 """
 
 from __future__ import annotations
 
-import json
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 from leidraad.drawing.geometry import Box, EdgeGeom, Geometry, LaneGeom, NodeGeom
-from leidraad.drawing.graphviz_run import dot_quote, graphviz_json, parse_floats, parse_spline
-from leidraad.drawing.plain_diagram import FONT
+from leidraad.drawing.layered import Item, Link, Spacing
+from leidraad.drawing.layered import layout as layered_layout
 from leidraad.model import Model, Process
 from leidraad.queries.graph import ref
 
@@ -43,15 +44,6 @@ def _shape_size(node_type: str, lines: tuple[str, ...]) -> tuple[float, float]:
     if node_type in _SMALL:
         return _SMALL[node_type], _SMALL[node_type]
     return _TASK_W, max(_TASK_MIN_H, len(lines) * _TASK_LINE_H + 18)
-
-
-def _footprint(node_type: str, lines: tuple[str, ...]) -> tuple[float, float]:
-    """Room a node needs in the layout: small shapes carry their label below them."""
-    w, h = _shape_size(node_type, lines)
-    if node_type in _SMALL and any(lines):
-        label_w = max(len(line) for line in lines) * 5.6 + 8
-        return max(w, label_w), h + 2 * (len(lines) * 12 + 4)
-    return w, h
 
 
 @dataclass
@@ -175,76 +167,149 @@ def _lane_order(model: Model, process: Process, used: set[str]) -> list[str]:
     return order
 
 
-def _pass1_dot(lanes: list[str], items: list[_Item], links: list[_Link]) -> str:
-    out = [
-        "digraph L {",
-        f"graph [rankdir=LR newrank=true nodesep=0.3 ranksep=0.5 fontname={dot_quote(FONT)}];",
-        'node [shape=box fixedsize=true label=""];',
+HORIZONTAL, VERTICAL = "horizontal", "vertical"
+DIRECTIONS = (HORIZONTAL, VERTICAL)
+HEADER_H = 64.0  # lane header row of a vertical drawing
+LANE_MIN_W = 132.0  # a vertical lane is at least as wide as its header text needs
+LABEL_GAP = 4.0
+EDGE_LABEL_WRAP = 18
+_BOUNDARY_R = 14.0
+DUMMY_LANES = ("source", "target")  # where long flows run; the layout keeps the one with fewer crossings
+VARIANT_LIMIT = 80  # shapes up to which both are tried
+
+
+@lru_cache(maxsize=4096)
+def edge_label_lines(text: str) -> tuple[str, ...]:
+    return wrap_label(text, EDGE_LABEL_WRAP, 3)
+
+
+def _label_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    """Box of an external label of an event or gateway (10 px text, 12 px lines)."""
+    return max(len(line) for line in lines) * 5.6 + 8, len(lines) * 12.0 + 2
+
+
+def _edge_label_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    return max(len(line) for line in lines) * 5.0 + 6, len(lines) * 11.0 + 2
+
+
+def _has_label(item: _Item) -> bool:
+    return item.type in _SMALL and item.type != "boundary" and any(item.lines)
+
+
+def _engine_item(item: _Item, lane: int, vertical: bool, boundaries: list[_Item]) -> Item:
+    w, h = _shape_size(item.type, item.lines)
+    lw, lh = _label_size(item.lines) if _has_label(item) else (0.0, 0.0)
+    tip = item.type in _SMALL
+    if not vertical:
+        after = h / 2 + (LABEL_GAP + lh if lh else 0.0)
+        if boundaries:  # stubs of the boundary flows, then the boundary labels, below the host
+            after = h / 2 + 20 + 8 * (len(boundaries) - 1) + 4
+            after += sum(_label_size(b.lines)[1] + 2 for b in boundaries if any(b.lines))
+        return Item(item.id, lane, max(w, lw), h / 2, after, tip, 0.0 if tip else h / 2 - 8, w / 2)
+    main = max(h, lh)
+    after = w / 2 + (LABEL_GAP + lw if lw else 0.0)
+    span = 0.0 if tip else w / 2 - 14
+    if boundaries:
+        labels = [_label_size(b.lines) for b in boundaries if any(b.lines)]
+        main = h + 2 * max(_BOUNDARY_R, sum(lb[1] + 2 for lb in labels) + 2)
+        after = max(after, w / 2 + LABEL_GAP + max((lb[0] for lb in labels), default=0.0))
+        span = w / 2 - 44
+    return Item(item.id, lane, main, w / 2, after, tip, max(span, 0.0), h / 2)
+
+
+def layout_process(model: Model, process: Process, direction: str = HORIZONTAL) -> Geometry:
+    """Lay out one process: lanes in declared order, time along x (horizontal) or y (vertical)."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown direction {direction!r} (expected one of {', '.join(DIRECTIONS)})")
+    vertical = direction == VERTICAL
+    lanes, items, links = _collect(model, process)
+    lane_index = {org: i for i, org in enumerate(lanes)}
+    boundaries: dict[str, list[_Item]] = {}
+    for item in items:
+        if item.type == "boundary" and item.attached_to:
+            boundaries.setdefault(item.attached_to, []).append(item)
+    boundary_of = {b.id: (host, i) for host, bs in boundaries.items() for i, b in enumerate(bs)}
+    engine_items = [
+        _engine_item(item, lane_index[item.org], vertical, boundaries.get(item.id, []))
+        for item in items
+        if item.type != "boundary" or item.id not in boundary_of
     ]
-    for i, lane in enumerate(lanes):
-        out.append(f"subgraph cluster_{i} {{ margin=10;")
-        for item in items:
-            if item.org == lane:
-                w, h = _footprint(item.type, item.lines)
-                out.append(f"{dot_quote(item.id)} [width={w / 72:.3f} height={h / 72:.3f}];")
-        out.append("}")
+    by_id = {i.id: i for i in items}
+    engine_links = []
     for link in links:
         if link.kind == "boundary":
-            out.append(f"{dot_quote(link.source)} -> {dot_quote(link.target)} [weight=4 minlen=0];")
-        else:
-            out.append(f"{dot_quote(link.source)} -> {dot_quote(link.target)} [label={dot_quote(link.label or '')}];")
-    out.append("}")
-    return "\n".join(out)
+            continue
+        source, offset = link.source, None
+        if link.source in boundary_of:
+            host_id, j = boundary_of[link.source]
+            source = host_id
+            hw, hh = _shape_size(by_id[host_id].type, by_id[host_id].lines)
+            offset = (hw / 2 - 22 - j * 34) if vertical else (hh / 2 + 20 + 8 * j)
+        label = None
+        if link.label:
+            lw, lh = _edge_label_size(edge_label_lines(link.label))
+            label = (lh + 8, 3.0, lw + 5) if vertical else (lw + 8, lh + 3, 3.0)
+        engine_links.append(Link(link.id, source, link.target, label, offset))
+    header = HEADER_H if vertical else HEADER_W
+    spacing = Spacing(
+        cross_start=MARGIN,
+        main_start=MARGIN + header + 18,
+        lane_pad=LANE_PAD,
+        lane_min=LANE_MIN_W if vertical else LANE_MIN_H,
+    )
+    placed = min(
+        (
+            layered_layout(engine_items, engine_links, len(lanes), spacing, 8, where)
+            for where in (DUMMY_LANES if len(engine_items) <= VARIANT_LIMIT else DUMMY_LANES[:1])
+        ),
+        key=lambda p: p.crossings,
+    )
 
+    def xy(p: tuple[float, float]) -> tuple[float, float]:
+        return (round(p[1], 1), round(p[0], 1)) if vertical else (round(p[0], 1), round(p[1], 1))
 
-def layout_process(model: Model, process: Process) -> Geometry:
-    lanes, items, links = _collect(model, process)
-    item_by_id = {i.id: i for i in items}
-    pass1 = json.loads(graphviz_json("dot", _pass1_dot(lanes, items, links)))
-    pos: dict[str, tuple[float, float]] = {}
-    clusters: dict[int, tuple[float, float, float, float]] = {}
-    for obj in pass1.get("objects", []):
-        if obj["name"].startswith("cluster_"):
-            clusters[int(obj["name"].split("_")[1])] = tuple(parse_floats(obj["bb"]))  # type: ignore[assignment]
-        elif "pos" in obj:
-            x, y = parse_floats(obj["pos"])
-            pos[obj["name"]] = (x, y)
-    min_x = min((clusters[i][0] for i in clusters), default=0.0)
-    max_x = max((clusters[i][2] for i in clusters), default=0.0)
-    # Stack the lane bands in declared order; y grows downwards from here on.
-    lane_boxes: list[LaneGeom] = []
-    top = MARGIN
-    new_pos: dict[str, tuple[float, float]] = {}
-    width = HEADER_W + (max_x - min_x) + 2 * MARGIN
-    for i, lane in enumerate(lanes):
-        _x0, _y0, _x1, y1 = clusters.get(i, (min_x, 0.0, min_x, LANE_MIN_H))
-        members = [item for item in items if item.org == lane and item.id in pos]
-        tops = _compact_lane(members, pos, y1)
-        used = max((tops[m.id] + _footprint(m.type, m.lines)[1] for m in members if m.id in tops), default=0.0)
-        height = max(LANE_MIN_H, used + 2 * LANE_PAD)
-        for item in members:
-            x, _ = pos[item.id]
-            cy = top + LANE_PAD + tops.get(item.id, 0.0) + _footprint(item.type, item.lines)[1] / 2
-            new_pos[item.id] = (MARGIN + HEADER_W + (x - min_x), cy)
-        org = model.organisations.get(lane)
+    main_total = placed.main_length + 18 + MARGIN
+    cross_total = placed.cross_length + MARGIN
+    width, height = (cross_total, main_total) if vertical else (main_total, cross_total)
+    lane_boxes = []
+    for org, (start, size) in zip(lanes, placed.lanes, strict=True):
+        org_rec = model.organisations.get(org)
+        box = (
+            Box(start, MARGIN, size, height - 2 * MARGIN) if vertical else Box(MARGIN, start, width - 2 * MARGIN, size)
+        )
         lane_boxes.append(
             LaneGeom(
-                lane,
-                org.abbreviation if org else lane,
-                org.name if org else lane,
-                Box(MARGIN, top, width - 2 * MARGIN, height),
-                known=org is not None,
+                org,
+                org_rec.abbreviation if org_rec else org,
+                org_rec.name if org_rec else org,
+                box,
+                known=org_rec is not None,
             )
         )
-        top += height
-    height_total = top + MARGIN
-    _place_boundaries(items, new_pos)
-    nodes = []
+    nodes: list[NodeGeom] = []
+    centres: dict[str, tuple[float, float]] = {i: xy(p) for i, p in placed.anchors.items()}
     for item in items:
-        if item.id not in new_pos:
+        if item.id in boundary_of:
+            host_id, j = boundary_of[item.id]
+            if host_id not in centres:
+                continue
+            hx, hy = centres[host_id]
+            hw, hh = _shape_size(by_id[host_id].type, by_id[host_id].lines)
+            centres[item.id] = (hx + hw / 2 - 22 - j * 34, hy + hh / 2)
+        if item.id not in centres:
             continue
-        cx, cy = new_pos[item.id]
+        cx, cy = centres[item.id]
         w, h = _shape_size(item.type, item.lines)
+        label_box = None
+        if _has_label(item):
+            lw, lh = _label_size(item.lines)
+            label_box = (
+                Box(cx + w / 2 + LABEL_GAP, cy - lh / 2, lw, lh)
+                if vertical
+                else Box(cx - lw / 2, cy + h / 2 + LABEL_GAP, lw, lh)
+            )
+        elif item.id in boundary_of and any(item.lines):
+            label_box = _boundary_label(item, boundary_of, by_id, centres, vertical)
         nodes.append(
             NodeGeom(
                 item.id,
@@ -252,129 +317,127 @@ def layout_process(model: Model, process: Process) -> Geometry:
                 item.org,
                 item.label,
                 item.lines,
-                Box(cx - w / 2, cy - h / 2, w, h),
+                Box(round(cx - w / 2, 1), round(cy - h / 2, 1), w, h),
                 item.calls,
                 item.target,
                 item.interrupting,
+                label_box,
             )
         )
-    edges = _route(nodes, links, item_by_id, height_total)
-    return Geometry(process.id, round(width, 1), round(height_total, 1), tuple(lane_boxes), tuple(nodes), edges)
-
-
-def _compact_lane(members: list[_Item], pos: dict[str, tuple[float, float]], cluster_top: float) -> dict[str, float]:
-    """Lift every node as high in its lane as it can go without touching a node above it that shares
-    its column: dot leaves lanes taller than they need to be. Vertical order among overlapping nodes
-    is kept; horizontal positions (the ranks) do not change."""
-    h_gap, v_gap = 10.0, 14.0
-    placed: list[tuple[float, float, float, float]] = []  # x, width, top, height
-    tops: dict[str, float] = {}
-    for item in sorted((m for m in members if m.type != "boundary"), key=lambda m: cluster_top - pos[m.id][1]):
-        x = pos[item.id][0]
-        w, h = _footprint(item.type, item.lines)
-        top = 0.0
-        for px, pw, ptop, ph in placed:
-            if abs(px - x) < (pw + w) / 2 + h_gap:
-                top = max(top, ptop + ph + v_gap)
-        tops[item.id] = top
-        placed.append((x, w, top, h))
-    return tops
-
-
-def _place_boundaries(items: list[_Item], new_pos: dict[str, tuple[float, float]]) -> None:
-    """Boundary events sit on the lower edge of their host, spread along it."""
-    per_host: dict[str, int] = {}
-    for item in items:
-        if item.type != "boundary" or item.attached_to not in new_pos:
+    edges: list[EdgeGeom] = []
+    for link in links:
+        if link.kind == "boundary":
+            if link.source in centres and link.target in centres:
+                cx, cy = centres[link.target]
+                edges.append(
+                    EdgeGeom(
+                        link.id,
+                        link.source,
+                        link.target,
+                        ((cx, cy),),
+                        None,
+                        link.from_org,
+                        link.to_org,
+                        kind="boundary",
+                    )
+                )
             continue
-        host = next(i for i in items if i.id == item.attached_to)
-        hw, hh = _shape_size(host.type, host.lines)
-        hx, hy = new_pos[host.id]
-        n = per_host.get(host.id, 0)
-        per_host[host.id] = n + 1
-        new_pos[item.id] = (hx + hw / 2 - 22 - n * 34, hy + hh / 2)
-
-
-def _route(nodes: list[NodeGeom], links: list[_Link], items: dict[str, _Item], height: float) -> tuple[EdgeGeom, ...]:
-    """Second pass: `neato -n2` routes splines between the fixed node positions."""
-    by_id = {n.id: n for n in nodes}
-    lines = [
-        "digraph R {",
-        f'graph [splines=true overlap=true sep="+6" fontname={dot_quote(FONT)}];',
-        'node [shape=box fixedsize=true label=""]; edge [fontsize=9];',
-    ]
-    for n in nodes:
-        w, h = n.box.w, n.box.h
-        if n.type in ("gateway", "parallel"):
-            shape = "diamond"
-        elif n.type in _SMALL:
-            shape = "circle"
-        else:
-            shape = "box"
-        lines.append(
-            f'{dot_quote(n.id)} [pos="{n.box.cx:.2f},{height - n.box.cy:.2f}!" width={w / 72:.3f} '
-            f"height={h / 72:.3f} shape={shape}];"
-        )
-    routed = [link for link in links if link.source in by_id and link.target in by_id and link.kind != "boundary"]
-    for i, link in enumerate(routed):
-        label = dot_quote(" ".join(wrap_label(link.label, 18, 3))) if link.label else '""'
-        lines.append(f'{dot_quote(link.source)} -> {dot_quote(link.target)} [id="e{i}" label={label}];')
-    lines.append("}")
-    out = json.loads(graphviz_json("neato", "\n".join(lines), ("-n2",)))
-    # neato translates its drawing; measure the shift on the nodes and undo it on the edges.
-    dx = dy = 0.0
-    for obj in out.get("objects", []):
-        if obj.get("name") in by_id and "pos" in obj:
-            x, y = parse_floats(obj["pos"])
-            node = by_id[obj["name"]]
-            dx, dy = node.box.cx - x, (height - node.box.cy) - y
-            break
-    result = []
-    for e in out.get("edges", []):
-        idx = int(e.get("id", "e-1")[1:]) if str(e.get("id", "")).startswith("e") else -1
-        if not (0 <= idx < len(routed)) or "pos" not in e:
+        route = placed.routes.get(link.id)
+        if not route:
             continue
-        link = routed[idx]
-        points, arrow = parse_spline(e["pos"], height, dx, dy)
-        label_pos = None
-        if link.label and "lp" in e:
-            lx, ly = parse_floats(e["lp"])
-            label_pos = (round(lx + dx, 1), round(height - (ly + dy), 1))
-        result.append(
+        points = [xy(p) for p in route]
+        if link.source in boundary_of:
+            bx, by = centres[link.source]
+            if vertical:
+                points[0] = (bx, round(by + _BOUNDARY_R, 1))
+            else:
+                points = [(bx, round(by + _BOUNDARY_R, 1)), (bx, points[0][1]), *points]
+        label_box = label_pos = None
+        lines: tuple[str, ...] = ()
+        if link.label and link.id in placed.labels:
+            lines = edge_label_lines(link.label)
+            lw, lh = _edge_label_size(lines)
+            m, c = placed.labels[link.id]
+            label_box = (
+                Box(round(c + 4, 1), round(m - lh / 2, 1), lw, lh)
+                if vertical
+                else Box(round(m - lw / 2, 1), round(c - 3 - lh, 1), lw, lh)
+            )
+            label_pos = (round(label_box.cx, 1), round(label_box.cy, 1))
+        edges.append(
             EdgeGeom(
                 link.id,
                 link.source,
                 link.target,
-                points,
-                arrow,
+                tuple(_dedupe(points)),
+                points[-1],
                 link.from_org,
                 link.to_org,
                 link.label,
                 label_pos,
                 link.handover,
                 link.kind,
+                label_box,
+                lines,
             )
         )
-    for link in links:
-        if link.kind == "boundary" and link.source in by_id and link.target in by_id:
-            b = by_id[link.target].box
-            result.append(
-                EdgeGeom(
-                    link.id,
-                    link.source,
-                    link.target,
-                    ((b.cx, b.cy),),
-                    None,
-                    link.from_org,
-                    link.to_org,
-                    kind="boundary",
-                )
-            )
-    return tuple(result)
+    return Geometry(
+        process.id,
+        round(width, 1),
+        round(height, 1),
+        tuple(lane_boxes),
+        tuple(nodes),
+        tuple(edges),
+        direction=direction,
+        header=header,
+    )
 
 
-def layout_all(model: Model) -> dict[str, Geometry]:
-    return {p.id: layout_process(model, p) for p in model.process_list()}
+def _boundary_label(
+    item: _Item,
+    boundary_of: dict[str, tuple[str, int]],
+    by_id: dict[str, _Item],
+    centres: dict[str, tuple[float, float]],
+    vertical: bool,
+) -> Box:
+    """Labels of boundary events sit below the host (under the flow stubs), stacked; vertically, to its right."""
+    host_id, j = boundary_of[item.id]
+    host = by_id[host_id]
+    hx, hy = centres[host_id]
+    hw, hh = _shape_size(host.type, host.lines)
+    siblings = [b for b, (h, _) in boundary_of.items() if h == host_id]
+    stacked = sum(_label_size(by_id[b].lines)[1] + 2 for b in siblings[:j] if any(by_id[b].lines))
+    lw, lh = _label_size(item.lines)
+    if vertical:
+        return Box(hx + hw / 2 + LABEL_GAP, hy + hh / 2 + 2 + stacked, lw, lh)
+    cx = centres[item.id][0]
+    top = hy + hh / 2 + 20 + 8 * (len(siblings) - 1) + 4 + stacked
+    return Box(max(hx - hw / 2, min(cx - lw / 2, hx + hw / 2 - lw)), top, lw, lh)
 
 
-__all__ = ["Box", "EdgeGeom", "Geometry", "LaneGeom", "NodeGeom", "layout_all", "layout_process", "wrap_label"]
+def _dedupe(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for p in points:
+        if not out or out[-1] != p:
+            out.append(p)
+    return out
+
+
+def layout_all(model: Model, direction: str = HORIZONTAL) -> dict[str, Geometry]:
+    return {p.id: layout_process(model, p, direction) for p in model.process_list()}
+
+
+__all__ = [
+    "DIRECTIONS",
+    "HORIZONTAL",
+    "VERTICAL",
+    "Box",
+    "EdgeGeom",
+    "Geometry",
+    "LaneGeom",
+    "NodeGeom",
+    "edge_label_lines",
+    "layout_all",
+    "layout_process",
+    "wrap_label",
+]

@@ -47,6 +47,24 @@ def overview_geometry(model: Model) -> Geometry:
     return replace(geometry, edges=tuple(replace(e, handover=False) for e in geometry.edges))
 
 
+def focus_css(geometry: Geometry) -> str:
+    """CSS that makes the arrows of the hovered or selected process stand out and fades the others
+    (pure CSS with :has(), so it works wherever the SVG is shown; the diagram sets `.selected`)."""
+    rules = []
+    for node in geometry.nodes:
+        ident = node.id.replace("\\", "").replace('"', "")
+        for state in (":hover", ".selected"):
+            focus = f'svg.ltv-diagram:has(g.node[id="{ident}"]{state})'
+            mine = f'[data-source="{ident}"],{focus} g.edge[data-target="{ident}"]'
+            rules.append(
+                f"{focus} g.edge{{opacity:.15}}{focus} g.edge{mine}"
+                f'{{opacity:1}}{focus} g.edge[data-source="{ident}"] path{{stroke-width:2.6}}'
+            )
+    return "".join(rules)
+
+
 def overview_svg(model: Model, mode: str = "themed") -> str:
+    geometry = overview_geometry(model)
     numbers = {p.id: i for i, p in enumerate(model.process_list(), start=1)}
-    return render_svg(overview_geometry(model), title="Overzicht van het terugkeerproces", mode=mode, numbers=numbers)
+    svg = render_svg(geometry, title="Overzicht van het terugkeerproces", mode=mode, numbers=numbers)
+    return svg.replace("</style>", focus_css(geometry) + "</style>", 1)

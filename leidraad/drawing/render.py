@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from leidraad.drawing.layout import EdgeGeom, Geometry, LaneGeom, NodeGeom
@@ -195,22 +195,28 @@ def lane_title(lane: LaneGeom) -> str:
     return f"{lane.abbreviation} – {lane.name}"
 
 
-def _lane_header_svg(lane: LaneGeom, header_w: float, extra_classes: str = "") -> str:
-    """The header of a lane, drawn above everything else so the app can keep it in view while panning."""
+def _lane_header_svg(lane: LaneGeom, header: float, vertical: bool, extra_classes: str = "") -> str:
+    """The header of a lane, drawn above everything else so the app can keep it in view while panning:
+    a column on the left of a horizontal drawing, a row on top of a vertical one."""
     b = lane.box
-    name_lines = textwrap.wrap(name_beyond(lane.abbreviation, lane.name), 20)[:4]
-    abbr_lines = textwrap.wrap(lane.abbreviation, 14)[:2]
+    name = name_beyond(lane.abbreviation, lane.name)
+    if vertical:
+        cx, cy, w, h = b.cx, b.y + header / 2, b.w, header
+        name_lines = textwrap.wrap(name, max(12, int(b.w / 5.6)))[:2]
+        abbr_lines = textwrap.wrap(lane.abbreviation, max(10, int(b.w / 8)))[:2]
+    else:
+        cx, cy, w, h = b.x + header / 2, b.cy, header, b.h
+        name_lines = textwrap.wrap(name, 20)[:4]
+        abbr_lines = textwrap.wrap(lane.abbreviation, 14)[:2]
     block = len(abbr_lines) * 14 + len(name_lines) * 11
-    y0 = b.cy - block / 2 + 7
-    abbr = _text_lines(b.x + header_w / 2, y0 + (len(abbr_lines) - 1) * 7, abbr_lines, 14, "lane-abbr")
+    y0 = cy - block / 2 + 7
+    abbr = _text_lines(cx, y0 + (len(abbr_lines) - 1) * 7, abbr_lines, 14, "lane-abbr")
     name = (
-        _text_lines(
-            b.x + header_w / 2, y0 + len(abbr_lines) * 14 + (len(name_lines) - 1) * 5.5 + 4, name_lines, 11, "lane-name"
-        )
+        _text_lines(cx, y0 + len(abbr_lines) * 14 + (len(name_lines) - 1) * 5.5 + 4, name_lines, 11, "lane-name")
         if name_lines
         else ""
     )
-    rect = f'x="{b.x:.1f}" y="{b.y:.1f}" width="{header_w:.1f}" height="{b.h:.1f}"'
+    rect = f'x="{b.x:.1f}" y="{b.y:.1f}" width="{w:.1f}" height="{h:.1f}"'
     return (
         f'<g class="lane lane-head org-{lane.org}{extra_classes}" id="lane-head-{lane.org}">'
         f"<title>{escape(lane_title(lane))}</title>"
@@ -272,8 +278,11 @@ def _node_svg(n: NodeGeom, extra_classes: str = "", lane: str = "", position: tu
     if n.type in ("task", "subprocess", "link"):
         offset = -5 if n.type == "subprocess" else 0
         label = _text_lines(b.cx, b.cy + offset, n.lines, 12.5)
+    elif n.label_box is not None and any(n.lines):
+        lb = n.label_box
+        label = _text_lines(lb.cx, lb.cy, n.lines, 12)
     else:
-        label = _text_lines(b.cx, b.y + b.h + 8 + (len(n.lines) - 1) * 6, n.lines, 12) if any(n.lines) else ""
+        label = ""
     attrs = f" data-label={quoteattr(n.label)}"
     if n.calls:
         attrs += f" data-calls={quoteattr(n.calls)}"
@@ -301,28 +310,39 @@ def arrow_polygon(tip: tuple[float, float], before: tuple[float, float], size: f
     )
 
 
+def polyline_path(points: Sequence[tuple[float, float]], radius: float = 6.0) -> str:
+    """SVG path data of an orthogonal polyline with rounded bends (as BPMN modelers draw flows)."""
+    d = f"M{points[0][0]:.1f},{points[0][1]:.1f}"
+    for i in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
+        r = min(radius, math.hypot(bx - ax, by - ay) / 2, math.hypot(cx - bx, cy - by) / 2)
+        l1 = math.hypot(bx - ax, by - ay) or 1.0
+        l2 = math.hypot(cx - bx, cy - by) or 1.0
+        p1 = (bx - (bx - ax) / l1 * r, by - (by - ay) / l1 * r)
+        p2 = (bx + (cx - bx) / l2 * r, by + (cy - by) / l2 * r)
+        d += f" L{p1[0]:.1f},{p1[1]:.1f} Q{bx:.1f},{by:.1f} {p2[0]:.1f},{p2[1]:.1f}"
+    return d + f" L{points[-1][0]:.1f},{points[-1][1]:.1f}"
+
+
 def _edge_svg(e: EdgeGeom, extra_classes: str = "") -> str:
-    if e.kind == "boundary" or not e.points:
+    if e.kind == "boundary" or len(e.points) < 2:
         return ""
-    pts = e.points
-    d = f"M{pts[0][0]:.1f},{pts[0][1]:.1f}"
-    rest = pts[1:]
-    for i in range(0, len(rest) - len(rest) % 3, 3):
-        (x1, y1), (x2, y2), (x3, y3) = rest[i], rest[i + 1], rest[i + 2]
-        d += f" C{x1:.1f},{y1:.1f} {x2:.1f},{y2:.1f} {x3:.1f},{y3:.1f}"
+    pts = list(e.points)
     arrow = ""
     if e.arrow:
-        d += f" L{e.arrow[0]:.1f},{e.arrow[1]:.1f}"
-        arrow = arrow_polygon(e.arrow, pts[-1])
+        # the line stops at the arrow's base, so it does not poke through the arrowhead
+        (px, py), (tx, ty) = pts[-2], pts[-1]
+        length = math.hypot(tx - px, ty - py) or 1.0
+        base = min(6.0, length)
+        pts[-1] = (tx - (tx - px) / length * base, ty - (ty - py) / length * base)
+        arrow = arrow_polygon((tx, ty), (px, py))
+    d = polyline_path(pts)
     label = ""
-    if e.label and e.label_pos:
-        lines = textwrap.wrap(e.label, 18)[:3]
-        w = max(len(line) for line in lines) * 5.0 + 6
-        h = len(lines) * 11 + 2
-        x, y = e.label_pos
+    if e.label and e.label_box:
+        lb = e.label_box
         label = (
-            f'<rect class="edge-label-bg static" x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w:.1f}" '
-            f'height="{h:.1f}" rx="2"/>' + _text_lines(x, y, lines, 11, "edge-label")
+            f'<rect class="edge-label-bg static" x="{lb.x:.1f}" y="{lb.y:.1f}" width="{lb.w:.1f}" '
+            f'height="{lb.h:.1f}" rx="2"/>' + _text_lines(lb.cx, lb.cy, e.label_lines, 11, "edge-label")
         )
     orgs = " ".join(dict.fromkeys(f"org-{o}" for o in (e.from_org, e.to_org) if o))
     classes = f"edge kind-{e.kind} {orgs}{' handover' if e.handover else ''}{extra_classes}"
@@ -341,7 +361,6 @@ def render_svg(
     selected: str | None = None,
     path: Iterable[str] = (),
     faded: Iterable[str] = (),
-    header_w: float = 120.0,
     marks: Mapping[str, str] | None = None,
     numbers: Mapping[str, int] | None = None,
 ) -> str:
@@ -366,7 +385,7 @@ def render_svg(
         f'viewBox="0 0 {geometry.width:.0f} {geometry.height:.0f}" width="{geometry.width:.0f}" '
         f'height="{geometry.height:.0f}" role="img" '
         f"aria-label={quoteattr('Procesdiagram: ' + (title or geometry.process))} "
-        f"data-process={quoteattr(geometry.process)}>",
+        f"data-process={quoteattr(geometry.process)} data-direction={quoteattr(geometry.direction)}>",
         f"<title>{escape(title or geometry.process)}</title>",
         f"<style>{css}</style>",
     ]
@@ -415,6 +434,8 @@ def render_svg(
     parts.append('</g><g class="lane-headers">')
     for lane in geometry.lanes:
         faded_lane = resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"])
-        parts.append(_lane_header_svg(lane, header_w, " faded" if faded_lane else ""))
+        parts.append(
+            _lane_header_svg(lane, geometry.header, geometry.direction == "vertical", " faded" if faded_lane else "")
+        )
     parts.append("</g></svg>")
     return "".join(parts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from leidraad.drawing.layout import layout_process
+from leidraad.drawing.layout import HORIZONTAL, layout_process
 from leidraad.drawing.render import render_svg
 from leidraad.model import Model, Process
 
@@ -18,9 +18,15 @@ MAX_PNG_SIDE = 16000  # px; wider drawings are scaled down to stay within image 
 
 
 def print_svg(
-    model: Model, process: Process, *, selected: str | None = None, path: Iterable[str] = (), faded: Iterable[str] = ()
+    model: Model,
+    process: Process,
+    *,
+    selected: str | None = None,
+    path: Iterable[str] = (),
+    faded: Iterable[str] = (),
+    direction: str = HORIZONTAL,
 ) -> str:
-    geometry = layout_process(model, process)
+    geometry = layout_process(model, process, direction)
     return render_svg(geometry, title=process.title, mode="print", selected=selected, path=path, faded=faded)
 
 

@@ -68,8 +68,15 @@ def _row(model: Model, number: int, node: Node) -> str:
     )
 
 
-def handout_html(model: Model, process: Process, *, selected: str | None = None, faded: Iterable[str] = ()) -> str:
-    svg = print_svg(model, process, selected=selected, faded=faded)
+def handout_html(
+    model: Model,
+    process: Process,
+    *,
+    selected: str | None = None,
+    faded: Iterable[str] = (),
+    direction: str = "horizontal",
+) -> str:
+    svg = print_svg(model, process, selected=selected, faded=faded, direction=direction)
     steps = [n for n in reading_order(process) if n.type not in ("start", "end", "parallel")]
     rows = "".join(_row(model, i, node) for i, node in enumerate(steps, start=1))
     reviewed = f"beoordeeld op {process.reviewed}" if process.reviewed else "nog niet beoordeeld door de redactieraad"
@@ -86,8 +93,15 @@ def handout_html(model: Model, process: Process, *, selected: str | None = None,
     )
 
 
-def handout_pdf(model: Model, process: Process, *, selected: str | None = None, faded: Iterable[str] = ()) -> bytes:
-    return html_to_pdf(handout_html(model, process, selected=selected, faded=faded))
+def handout_pdf(
+    model: Model,
+    process: Process,
+    *,
+    selected: str | None = None,
+    faded: Iterable[str] = (),
+    direction: str = "horizontal",
+) -> bytes:
+    return html_to_pdf(handout_html(model, process, selected=selected, faded=faded, direction=direction))
 
 
 __all__ = ["handout_html", "handout_pdf"]

@@ -16,6 +16,7 @@ from leidraad.model import Model, Process
 class ExportOptions:
     selected: str | None = None  # the step shown as selected
     faded: tuple[str, ...] = ()  # element ids drawn faded, e.g. "org-coa" for an organisation
+    direction: str = "horizontal"  # the drawing's orientation: horizontal (lanes as rows) or vertical
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class ProcessExport:
 def _svg(model: Model, process: Process, options: ExportOptions) -> str:
     from leidraad.exports.images import print_svg
 
-    return print_svg(model, process, selected=options.selected, faded=options.faded)
+    return print_svg(model, process, selected=options.selected, faded=options.faded, direction=options.direction)
 
 
 def _png(model: Model, process: Process, options: ExportOptions) -> bytes:
@@ -49,7 +50,7 @@ def _pdf(model: Model, process: Process, options: ExportOptions) -> bytes:
 def _bpmn(model: Model, process: Process, options: ExportOptions) -> bytes:
     from leidraad.bpmn.export import export_process
 
-    return export_process(model, process)
+    return export_process(model, process, direction=options.direction)
 
 
 def _raci(model: Model, process: Process, options: ExportOptions) -> bytes:
@@ -61,7 +62,7 @@ def _raci(model: Model, process: Process, options: ExportOptions) -> bytes:
 def _handout(model: Model, process: Process, options: ExportOptions) -> bytes:
     from leidraad.exports.process_handout import handout_pdf
 
-    return handout_pdf(model, process, selected=options.selected, faded=options.faded)
+    return handout_pdf(model, process, selected=options.selected, faded=options.faded, direction=options.direction)
 
 
 PROCESS_EXPORTS: dict[str, ProcessExport] = {

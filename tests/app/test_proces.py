@@ -122,3 +122,38 @@ def test_downloads_as_shown_are_one_toggle_away(monkeypatch, dot_available) -> N
     at.toggle(key="diagram-vertrektermijn.downloads").set_value(True).run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["SVG", "PNG", "PDF", "BPMN", "RACI (CSV)", "Hand-out A3 (PDF)"]
+
+
+def test_richting_draws_the_diagram_vertically_and_back(monkeypatch, dot_available) -> None:
+    at = open_page(monkeypatch, proces="vertrektermijn", richting="verticaal")
+    assert 'data-direction="vertical"' in (diagram_data(at).get("svg") or "")
+    assert at.query_params["richting"] in ("verticaal", ["verticaal"])
+    control = next(c for c in at.get("button_group") if "Richting" in c.proto.label)
+    assert control.proto.label == "Richting van het diagram"
+    at = open_page(monkeypatch, proces="vertrektermijn")
+    assert 'data-direction="horizontal"' in (diagram_data(at).get("svg") or "")
+    assert "richting" not in at.query_params
+
+
+def test_unknown_richting_falls_back_to_horizontal(monkeypatch, dot_available) -> None:
+    at = open_page(monkeypatch, proces="vertrektermijn", richting="schuin")
+    assert "Onbekende richting" in texts(at)
+    assert 'data-direction="horizontal"' in (diagram_data(at).get("svg") or "")
+
+
+def test_a_failing_layout_offers_the_text_view(monkeypatch, dot_available) -> None:
+    import components.cache as cache
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("layout broke")
+
+    cache._drawing.clear()
+    monkeypatch.setattr(cache, "layout_process", broken)
+    try:
+        at = open_page(monkeypatch, proces="vertrektermijn")
+        assert "kan nu niet getekend worden" in texts(at)
+        assert not at.error and not at.exception
+        next(b for b in at.button if b.label == "Toon als tekst").click().run()
+        assert at.query_params["weergave"] in ("tekst", ["tekst"])
+    finally:
+        cache._drawing.clear()

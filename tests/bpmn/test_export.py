@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from pathlib import Path
@@ -103,10 +104,10 @@ def test_export_carries_lanes_nodes_flows_and_documentation(content_model, expor
                 assert target == flow.target
 
 
-def test_diagram_interchange_comes_from_our_layout(content_model, exported: dict[str, Path]) -> None:
+def test_diagram_interchange_comes_from_our_layout(content_model, exported: dict[str, Path], direction: str) -> None:
     model = content_model.model
     process = model.processes["vertrektermijn"]
-    geometry = layout_process(model, process)
+    geometry = layout_process(model, process, direction)
     root = _tree(exported["vertrektermijn"]).getroot()
     plane = root.find(f".//{{{BPMNDI}}}BPMNPlane")
     assert plane.get("bpmnElement") == "Collaboration_vertrektermijn"
@@ -118,14 +119,26 @@ def test_diagram_interchange_comes_from_our_layout(content_model, exported: dict
         assert float(bounds.get("x")) == pytest.approx(node.box.x, abs=0.1)
         assert float(bounds.get("y")) == pytest.approx(node.box.y, abs=0.1)
         assert float(bounds.get("width")) == pytest.approx(node.box.w, abs=0.1)
+    horizontal = direction == "horizontal"
+    lane_shapes = {s.get("bpmnElement"): s for s in plane.iter(f"{{{BPMNDI}}}BPMNShape")}
     for lane in geometry.lanes:
-        assert float(shapes[f"Lane_{lane.org}"].get("height")) == pytest.approx(lane.box.h, abs=0.1)
+        # lanes are rows (isHorizontal) or columns; their breadth is the layout's lane band
+        assert lane_shapes[f"Lane_{lane.org}"].get("isHorizontal") == ("true" if horizontal else "false")
+        breadth = "height" if horizontal else "width"
+        assert float(shapes[f"Lane_{lane.org}"].get(breadth)) == pytest.approx(
+            lane.box.h if horizontal else lane.box.w, abs=0.1
+        )
+    assert lane_shapes["Participant_vertrektermijn"].get("isHorizontal") == ("true" if horizontal else "false")
     edges = {e.get("bpmnElement"): e.findall(f"{{{DI}}}waypoint") for e in plane.iter(f"{{{BPMNDI}}}BPMNEdge")}
     for flow in process.flows:
         assert len(edges[flow_xml_id(flow.id)]) >= 2, flow.id
     routed = next(e for e in geometry.edges if e.kind == "flow" and not e.target.startswith("link"))
-    first = edges[flow_xml_id(routed.id)][0]
-    assert (float(first.get("x")), float(first.get("y"))) == pytest.approx(routed.points[0], abs=0.1)
+    waypoints = [(float(w.get("x")), float(w.get("y"))) for w in edges[flow_xml_id(routed.id)]]
+    assert waypoints == [pytest.approx(p, abs=0.1) for p in routed.points]
+    for flow in process.flows:  # BPMN edges are orthogonal polylines, as the explorer draws them
+        points = [(float(w.get("x")), float(w.get("y"))) for w in edges[flow_xml_id(flow.id)]]
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            assert abs(x1 - x2) < 0.2 or abs(y1 - y2) < 0.2, flow.id
 
 
 def test_flows_into_other_processes_are_message_flows_to_their_pools(exported: dict[str, Path]) -> None:

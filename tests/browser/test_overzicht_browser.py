@@ -35,3 +35,20 @@ def test_broken_file_is_shown_and_the_rest_served(page, server_factory, tmp_path
     expect(page.locator('g.node[id="tweede"]')).to_be_visible()
     expect(page.get_by_text("De inhoud bevat 1 fout(en)")).to_be_visible()
     expect(page.get_by_text("Traceback")).to_have_count(0)
+
+
+def test_overview_arrows_of_the_hovered_process_stand_out(page, app_server) -> None:
+    page.goto(app_server.url)
+    node = page.locator('g.node[id="vertrektermijn"]')
+    expect(node).to_have_count(1, timeout=90_000)  # the first page of a fresh server lays out the overview
+    own = page.locator('g.edge[data-source="vertrektermijn"]').first
+    other = page.locator('g.edge:not([data-source="vertrektermijn"]):not([data-target="vertrektermijn"])').first
+
+    def opacity(locator) -> float:
+        return float(locator.evaluate("e => getComputedStyle(e).opacity"))
+
+    assert opacity(other) == 1.0
+    node.hover()
+    page.wait_for_timeout(200)
+    assert opacity(own) == 1.0
+    assert opacity(other) < 0.5

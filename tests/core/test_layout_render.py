@@ -29,15 +29,18 @@ def _groups(svg: str) -> dict[str, ElementTree.Element]:
     return {g.get("id"): g for g in root.iter(f"{SVG_NS}g") if g.get("id")}
 
 
+@pytest.mark.parametrize("direction", ["horizontal", "vertical"])
 @pytest.mark.parametrize("process_id", _content_ids())
-def test_geometry_and_svg_of_every_process(model, process_id: str, dot_available) -> None:
+def test_geometry_and_svg_of_every_process(model, process_id: str, direction: str, dot_available) -> None:
     process = model.processes[process_id]
-    geometry = layout_process(model, process)
+    geometry = layout_process(model, process, direction)
+    vertical = direction == "vertical"
+    assert geometry.direction == direction
     # every node is placed inside its own lane band, and lanes follow the declared order
     lanes = {lane.org: lane for lane in geometry.lanes}
     declared = [lane for lane in process.lanes if lane in lanes]
     assert [lane.org for lane in geometry.lanes][: len(declared)] == declared
-    tops = [lane.box.y for lane in geometry.lanes]
+    tops = [lane.box.x if vertical else lane.box.y for lane in geometry.lanes]
     assert tops == sorted(tops)
     for node in geometry.nodes:
         if node.type == "boundary":  # sits on the lower edge of its host, wherever the host is
@@ -45,7 +48,10 @@ def test_geometry_and_svg_of_every_process(model, process_id: str, dot_available
             assert abs(node.box.cy - (host.box.y + host.box.h)) < 1, node.id
             continue
         band = lanes[node.org].box
-        assert band.y - 1 <= node.box.cy <= band.y + band.h + 1, node.id
+        if vertical:
+            assert band.x - 1 <= node.box.cx <= band.x + band.w + 1, node.id
+        else:
+            assert band.y - 1 <= node.box.cy <= band.y + band.h + 1, node.id
     assert {n.id for n in process.nodes} <= {n.id for n in geometry.nodes}
     routed = {e.id for e in geometry.edges}
     assert {f.id for f in process.flows} <= routed
@@ -55,6 +61,7 @@ def test_geometry_and_svg_of_every_process(model, process_id: str, dot_available
         assert "node" in groups[node.id].get("class").split()
     for lane in geometry.lanes:
         assert f"lane-{lane.org}" in groups
+        assert f"lane-head-{lane.org}" in groups
     for flow in process.flows:
         edge = groups[f"edge-{flow.id}"]
         assert edge.get("data-source") == flow.source
