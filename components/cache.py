@@ -30,6 +30,7 @@ from leidraad.model import Model, Process
 from leidraad.queries.catalogue_usage import catalogue_usage
 from leidraad.queries.index import ModelIndex, build_index
 from leidraad.queries.organisation_profile import OrganisationProfile, organisation_profile
+from leidraad.queries.reading_order import reading_order
 from leidraad.queries.search import SearchIndex, build_search_index
 from leidraad.quiz.generator import question_pool
 from leidraad.quiz.templates import QuestionTemplate
@@ -93,7 +94,8 @@ def _drawing(version: str, process_id: str, direction: str) -> Drawing | None:
     if process is None:
         return None
     geometry = layout_process(model, process, direction)
-    svg = render_svg(geometry, title=process.title, mode="themed")
+    numbers = {n.id: i for i, n in enumerate(reading_order(process), start=1)}
+    svg = render_svg(geometry, title=process.title, mode="themed", numbers=numbers)
     return Drawing(geometry, svg, hashlib.sha256(svg.encode()).hexdigest())
 
 

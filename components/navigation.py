@@ -60,6 +60,9 @@ def page_specs() -> dict[str, PageSpec]:
         "wijzigingen": _page("wijzigingen.py", "Wijzigingen", "wijzigingen", ":material/difference:"),
         "bpmn-import": _page("bpmn_import.py", "BPMN importeren", "bpmn-import", ":material/upload_file:"),
         "over": _page("over.py", "Over", "over", ":material/info:"),
+        "toegankelijkheid": _page(
+            "toegankelijkheid.py", "Toegankelijkheid", "toegankelijkheid", ":material/accessibility_new:"
+        ),
         # Participants of a live room come here by the code's URL or QR code; not a page to browse to.
         "meedoen": _page("meedoen.py", "Meedoen", "meedoen", ":material/how_to_vote:", hidden=True),
     }

@@ -182,3 +182,8 @@ def page(browser_context) -> Iterator:
 
 
 from tests.pg_server import postgres_url  # noqa: E402, F401 (a fixture for every test)
+
+
+def page_components(at) -> list:
+    """The custom components a page itself shows (every page's footer adds the theme switch)."""
+    return [e for e in at.get("bidi_component") if "ltv_theme_switch" not in e.proto.component_name]

@@ -72,8 +72,7 @@ function draw(m, stage, svg) {
     if (!g.id) continue;
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
-    const title = g.querySelector('title');
-    g.setAttribute('aria-label', g.getAttribute('data-label') || (title && title.textContent) || g.id);
+    g.setAttribute('aria-label', describe(g));
     m.nodes.set(g.id, g);
   }
   const add = (map, key, value) => {
@@ -451,6 +450,89 @@ function sizeBox(m, box, d) {
 
 // -- the component ------------------------------------------------------------------------------------
 
+
+// -- for screen-reader and keyboard users: names, announcements, a decision's choices --------------
+// Kept apart from pan/zoom: draw() names the steps, the key handler announces moves and choices.
+const ROLES = {
+  start: 'startgebeurtenis',
+  end: 'eindgebeurtenis',
+  task: 'taak',
+  subprocess: 'deelproces',
+  gateway: 'beslispunt',
+  parallel: 'parallelle splitsing',
+  event: 'tussengebeurtenis',
+  timer: 'termijn',
+  boundary: 'grensgebeurtenis',
+  link: 'verwijzing naar een ander proces',
+};
+
+function kindOf(g) {
+  for (const c of g.classList) if (c.startsWith('node-')) return c.slice(5);
+  return '';
+}
+
+// the label as drawn (wrapped lines joined; a shortened one ends in …)
+function shownText(g) {
+  const t = g.querySelector(':scope > text');
+  return t ? t.textContent.replace(/\s+/g, ' ').trim() : '';
+}
+
+function labelOf(g) {
+  return (g && (g.getAttribute('data-label') || shownText(g) || g.id)) || '';
+}
+
+// "Dossier controleren en regievoerder toewijzen, taak, DT&V, stap 3 van 17": the visible label first
+// (WCAG 2.5.3), then the role, the organisation (lane) and the position in reading order.
+function describe(g) {
+  const label = labelOf(g);
+  const seen = shownText(g);
+  const parts = [!seen || label.startsWith(seen.replace(/\s*…$/, '')) ? label : seen + ' (' + label + ')'];
+  const role = ROLES[kindOf(g)];
+  if (role) parts.push(role);
+  if (g.getAttribute('data-lane')) parts.push(g.getAttribute('data-lane'));
+  if (g.getAttribute('data-nr')) parts.push('stap ' + g.getAttribute('data-nr') + ' van ' + g.getAttribute('data-count'));
+  return parts.join(', ');
+}
+
+function edgeFrom(m, a, b) {
+  return (m.edgesOf.get(a) || []).find((e) => e.getAttribute('data-source') === a && e.getAttribute('data-target') === b);
+}
+
+function edgeText(m, e) {
+  if (!e) return '';
+  const t = e.querySelector(':scope > title');
+  let text = t && t.textContent.trim() ? ', bij ' + t.textContent.trim() : '';
+  if (e.classList.contains('handover')) {
+    const to = m.nodes.get(e.getAttribute('data-target'));
+    text += ', overdracht aan ' + ((to && to.getAttribute('data-lane')) || 'een andere organisatie');
+  }
+  return text;
+}
+
+// "van Dossier controleren naar Vertrekgesprek, overdracht aan COA" (backwards: "terug van … naar …")
+function moveText(m, from, to, fwd) {
+  const e = fwd ? edgeFrom(m, from, to) : edgeFrom(m, to, from);
+  return (fwd ? 'van ' : 'terug van ') + labelOf(m.nodes.get(from)) + ' naar ' + labelOf(m.nodes.get(to)) + edgeText(m, e);
+}
+
+// The K key: what can follow this step, with the condition of each flow.
+function choicesText(m, g) {
+  const next = m.succ.get(g.id) || [];
+  if (!next.length) return labelOf(g) + ': hier eindigt de stroom.';
+  const items = next.map((id) => 'naar ' + labelOf(m.nodes.get(id)) + edgeText(m, edgeFrom(m, g.id, id)));
+  const head = next.length === 1 ? 'één vervolg' : next.length + (kindOf(g) === 'parallel' ? ' gelijktijdige vervolgen' : ' keuzes');
+  return labelOf(g) + ': ' + head + ': ' + items.join('; ') + '.';
+}
+
+function announce(live, text) {
+  if (!live) return;
+  // cleared first, so the same sentence twice is announced twice
+  live.textContent = '';
+  requestAnimationFrame(() => {
+    live.textContent = text;
+  });
+}
+
 export default function (component) {
   const { data, parentElement: root, setStateValue, setTriggerValue } = component;
   const d = data || {};
@@ -462,6 +544,7 @@ export default function (component) {
   const heads = root.querySelector('.ltvd-heads');
   const mini = root.querySelector('.ltvd-mini');
   const panel = root.querySelector('.ltvd-panel');
+  const live = root.querySelector('.ltvd-live');
   if (!outer || !box || !vp || !stage || !pane || !heads) return undefined;
   let m = MEMO.get(root);
   if (!m) {
@@ -758,6 +841,7 @@ function attachKeys(m, vp, box, on, pick, apply, zoomCentre, centre, outer) {
     m.came = { from, at: to, fwd };
     const t = m.nodes.get(to);
     if (t) t.focus({ preventScroll: true });
+    announce(live, moveText(m, id, to, fwd));
   };
   const pan = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] };
   on(box, 'keydown', (e) => {
@@ -768,6 +852,7 @@ function attachKeys(m, vp, box, on, pick, apply, zoomCentre, centre, outer) {
     if (g && (k === 'Enter' || k === ' ')) pick(g);
     else if (g && (k === 'ArrowRight' || k === 'ArrowDown')) move(g, true, k === 'ArrowDown');
     else if (g && (k === 'ArrowLeft' || k === 'ArrowUp')) move(g, false, k === 'ArrowUp');
+    else if (g && (k === 'k' || k === 'K')) announce(live, choicesText(m, g));
     else if (!g && e.target === vp && pan[k]) {
       m.x += pan[k][0];
       m.y += pan[k][1];

@@ -133,6 +133,7 @@ def render() -> None:
             st.query_params.pop("richting", None)
         else:
             st.query_params["richting"] = direction
+        _skip_to_text(process.id)
         _diagram_view(process.id, tuple(orgs), target_group, DIRECTIONS[direction][0])
     else:
         if default_view == "tekst":
@@ -358,6 +359,21 @@ def _matching_list(model: Model, process: Process, orgs: list[str], group: str |
                 args=(process.id, node.id),
                 type="tertiary",
             )
+
+
+def _skip_to_text(process_id: str) -> None:
+    """The skip link before the diagram: its many tab stops can be passed over to the text view."""
+
+    def to_text() -> None:
+        st.session_state[f"view-{process_id}"] = "tekst"
+
+    st.button(
+        "Diagram overslaan: naar de tekstweergave",
+        key=f"skip-{process_id}",
+        on_click=to_text,
+        type="tertiary",
+        icon=":material/format_list_numbered:",
+    )
 
 
 def _header(process: Process) -> None:

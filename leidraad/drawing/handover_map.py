@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from leidraad.drawing.graphviz_run import dot_quote, graphviz_json, parse_floats, parse_spline
 from leidraad.drawing.plain_diagram import FONT
-from leidraad.drawing.render import arrow_polygon, org_colour
+from leidraad.drawing.render import arrow_polygon, themed_org_colour
 from leidraad.model import Model
 from leidraad.queries.graph import HandoverRecord, handovers
 
@@ -183,7 +183,7 @@ def chain_map_svg(model: Model, matrix: Matrix) -> str:
             f'<g class="node org-{org}" id={quoteattr(org)} data-label={quoteattr(name)}>'
             f"<title>{escape(name)}</title>"
             f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w}" height="{h}" rx="8" '
-            f'stroke="{org_colour(org)}"/>'
+            f'stroke="{themed_org_colour(org)}"/>'
             f'<text x="{x:.1f}" y="{y + 4:.1f}">{escape(abbr[:14])}</text></g>'
         )
     parts.append("</svg>")

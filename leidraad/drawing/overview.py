@@ -65,5 +65,6 @@ def focus_css(geometry: Geometry) -> str:
 
 def overview_svg(model: Model, mode: str = "themed") -> str:
     geometry = overview_geometry(model)
-    svg = render_svg(geometry, title="Overzicht van het terugkeerproces", mode=mode)
+    numbers = {p.id: i for i, p in enumerate(model.process_list(), start=1)}
+    svg = render_svg(geometry, title="Overzicht van het terugkeerproces", mode=mode, numbers=numbers)
     return svg.replace("</style>", focus_css(geometry) + "</style>", 1)

@@ -50,12 +50,16 @@ def org_colour(org: str) -> str:
     return ORG_COLOURS.get(org, NEUTRAL)
 
 
+def themed_org_colour(org: str) -> str:
+    """The colour of an organisation in the app: black (the foreign national) follows the theme's text
+    colour, so it does not vanish on a dark background."""
+    return "var(--st-text-color, #31333F)" if org_colour(org) == "#000000" else org_colour(org)
+
+
 def _org_css(orgs: Iterable[str], themed: bool) -> str:
     rules = []
     for org in sorted(set(orgs)):
-        c = org_colour(org)
-        if org == "vreemdeling" and themed:
-            c = "var(--st-text-color, #31333F)"
+        c = themed_org_colour(org) if themed else org_colour(org)
         cls = f".org-{org}"
         rules.append(
             f".lane{cls} .lane-band{{fill:{c};fill-opacity:.06;stroke:{c};stroke-opacity:.35}}"
@@ -99,6 +103,9 @@ def _base_css(themed: bool) -> str:
         f".ltv-diagram .node.on-path .shape{{stroke-width:3.2}}"
         f".ltv-diagram .edge.on-path path{{stroke:{primary};stroke-opacity:1;stroke-width:2.6}}"
         f".ltv-diagram .faded{{opacity:.18}}"
+        # A faded lane header stays opaque (steps must not show through it); only its tint and text fade.
+        f".ltv-diagram .lane-head.faded{{opacity:1}}"
+        f".ltv-diagram .lane-head.faded .lane-header,.ltv-diagram .lane-head.faded text{{opacity:.3}}"
     )
 
 
@@ -164,8 +171,10 @@ def _text_lines(
 ) -> str:
     lines = list(lines)
     top = y - (len(lines) - 1) * line_h / 2
+    # A space ends every line but the last: the words of a wrapped label stay apart in its accessible text.
     spans = "".join(
-        f'<tspan x="{x:.1f}" y="{top + i * line_h + 3.5:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{x:.1f}" y="{top + i * line_h + 3.5:.1f}">{escape(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+        for i, line in enumerate(lines)
     )
     cls_attr = f' class="{cls}"' if cls else ""
     return f'<text text-anchor="{anchor}"{cls_attr}>{spans}</text>'
@@ -264,7 +273,7 @@ def _shape_svg(n: NodeGeom) -> str:
     return rect
 
 
-def _node_svg(n: NodeGeom, extra_classes: str = "") -> str:
+def _node_svg(n: NodeGeom, extra_classes: str = "", lane: str = "", position: tuple[int, int] | None = None) -> str:
     b = n.box
     if n.type in ("task", "subprocess", "link"):
         offset = -5 if n.type == "subprocess" else 0
@@ -279,6 +288,10 @@ def _node_svg(n: NodeGeom, extra_classes: str = "") -> str:
         attrs += f" data-calls={quoteattr(n.calls)}"
     if n.target:
         attrs += f" data-target={quoteattr(n.target)}"
+    if lane:
+        attrs += f" data-lane={quoteattr(lane)}"
+    if position:
+        attrs += f' data-nr="{position[0]}" data-count="{position[1]}"'
     classes = f"node node-{n.type} org-{n.org}{extra_classes}"
     return (
         f'<g class="{classes}" id={quoteattr(n.id)}{attrs}><title>{escape(n.label)}</title>{_shape_svg(n)}{label}</g>'
@@ -349,9 +362,11 @@ def render_svg(
     path: Iterable[str] = (),
     faded: Iterable[str] = (),
     marks: Mapping[str, str] | None = None,
+    numbers: Mapping[str, int] | None = None,
 ) -> str:
     """Draw a geometry. In print mode, `selected`, `path` and `faded` are resolved into the file.
-    `marks` marks steps and flows for a comparison (see the module docstring)."""
+    `marks` marks steps and flows for a comparison (see the module docstring). `numbers` (step id ->
+    position in reading order) gives each step its "stap 3 van 17" for screen readers."""
     marks = marks or {}
     themed = mode == "themed"
     resolve = not themed
@@ -401,6 +416,8 @@ def render_svg(
                 extra += " faded"
         parts.append(_marked(_edge_svg(e, extra), marks.get("edge-" + e.id)))
     parts.append('</g><g class="nodes">')
+    lane_names = {lane.org: lane.abbreviation for lane in geometry.lanes}
+    numbers = numbers or {}
     for n in geometry.nodes:
         extra = ""
         if resolve:
@@ -410,8 +427,10 @@ def render_svg(
                 extra += " on-path"
             if fade_classes(n.id, [f"org-{n.org}"]):
                 extra += " faded"
+        nr = numbers.get(n.id)
+        node_svg = _node_svg(n, extra, lane_names.get(n.org, n.org), (nr, len(numbers)) if nr else None)
         mark = marks.get(n.id)
-        parts.append(_marked(_node_svg(n, extra), mark, _badge_svg(mark, n) if mark in MARKS else ""))
+        parts.append(_marked(node_svg, mark, _badge_svg(mark, n) if mark in MARKS else ""))
     parts.append('</g><g class="lane-headers">')
     for lane in geometry.lanes:
         faded_lane = resolve and fade_classes(f"lane-{lane.org}", [f"org-{lane.org}"])

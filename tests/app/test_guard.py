@@ -30,7 +30,7 @@ def test_a_failing_page_shows_a_dutch_message_and_the_way_back(monkeypatch, capl
     assert "Er ging iets mis bij het tonen van de pagina “Over”" in error.value
     assert "Wat mislukte: de pagina “Over”" in everything(at)
     assert "geheim detail" not in everything(at), "the exception text stays in the log"
-    assert [str(link.proto.label) for link in at.get("page_link")][-1] == "Terug naar het overzicht"
+    assert "Terug naar het overzicht" in [str(link.proto.label) for link in at.get("page_link")]
     assert any("geheim detail" in (r.exc_text or "") for r in caplog.records), "the traceback is logged"
 
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from leidraad.drawing.handover_map import handover_matrix
 from leidraad.queries.filters import matching_steps
 from tests.app.test_proces import diagram_data, open_page, texts
+from tests.conftest import page_components
 
 
 def page_links(at: AppTest) -> list[str]:
@@ -43,7 +44,7 @@ def test_koppelvlakken_lists_the_handovers_of_a_pair(monkeypatch, content_model)
     text = texts(at)
     assert f"({count})" in text
     assert "Meeste overdrachten" in text
-    data = [d for d in map(lambda e: e, at.get("bidi_component"))]
+    data = page_components(at)
     assert len(data) == 2  # the matrix and the chain map
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tests.app.test_proces import open_page, texts
+from tests.conftest import page_components
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +30,11 @@ def test_walkthrough_hides_who_acts_until_revealed(monkeypatch, content_model, s
     first = model.resolve_step(scenario.steps[0].step)[1]
     org = model.organisations[first.org]
     assert "Wie is nu aan zet?" in texts(at)
-    diagram = json.loads(at.get("bidi_component")[1].proto.json)
+    diagram = json.loads(page_components(at)[1].proto.json)
     assert diagram["select"]["id"] is None and first.id not in diagram["path"], "the diagram does not tell yet"
     at.button(key="onthul").click().run()
     assert org.abbreviation in texts(at)
-    diagram = json.loads(at.get("bidi_component")[1].proto.json)
+    diagram = json.loads(page_components(at)[1].proto.json)
     assert diagram["select"]["id"] == first.id
     at.button(key="volgende").click().run()
     nr = at.query_params["nr"]

@@ -100,7 +100,8 @@ def test_click_reaches_python_and_highlights_neighbours_at_once(page: Page, diag
     assert {"neighbour"} <= classes(page, "melding") and {"neighbour"} <= classes(page, "einde")
     assert "active" in classes(page, "edge-f11") and "active" not in classes(page, "edge-f3")
     assert node(page, "start").get_attribute("role") == "button"
-    assert node(page, "intake").get_attribute("aria-label") == "Intake aanvraag"
+    # the visible label first, then the role (this fixture drawing names no lane and no position)
+    assert node(page, "intake").get_attribute("aria-label") == "Intake aanvraag, taak"
     assert node(page, "intake").get_attribute("tabindex") == "0"
     assert page.locator(".lane-band").first.get_attribute("tabindex") is None
     ARTIFACTS.mkdir(exist_ok=True)
