@@ -4,6 +4,8 @@ context in the "Wijziging doorgeven" mail."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
@@ -63,7 +65,10 @@ def test_review_flag_and_mail_context(monkeypatch, tmp_path: Path, content_model
     at = open_page(monkeypatch, CONTENT, "views/proces.py", proces="vertrektermijn", stap="vertrekgesprek")
     text = texts(at)
     assert "Review nodig] laatste review: nooit" in text
-    mail = next(unquote(str(m.value)) for m in at.markdown if "Wijziging doorgeven" in str(m.value))
+    (diagram,) = [e for e in at.get("bidi_component") if "diagram" in e.proto.component_name]
+    panel = json.loads(diagram.proto.json)["panels"]["vertrekgesprek"]  # the step panel comes with the drawing
+    assert "Wijziging doorgeven" in panel
+    mail = html.unescape(unquote(panel))
     assert "Proces: Vertrektermijn en vertrekgesprekken (vertrektermijn)" in mail
     assert "(vertrekgesprek)" in mail and "Inhoudsversie: " in mail and "inhoud-hash " in mail
     assert "/proces?proces=vertrektermijn&stap=vertrekgesprek" in mail
