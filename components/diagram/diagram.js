@@ -666,7 +666,7 @@ export default function (component) {
   };
   attachPointer(m, vp, on, pick, apply, outer);
   attachTouch(m, vp, on, apply, outer);
-  attachKeys(m, vp, box, on, pick, apply, zoomCentre, centre, outer);
+  attachKeys(m, vp, box, on, pick, apply, zoomCentre, centre, outer, live);
   attachToolbar(m, root, vp, on, apply, zoomCentre, outer);
   if (mini) attachMini(m, vp, mini, on, apply);
   if (panel) attachPanel(panel, on, setTriggerValue);
@@ -810,7 +810,7 @@ function attachTouch(m, vp, on, apply, outer) {
 
 // -- keyboard: Tab and arrows along the flows, +/- zoom, 0 fit, W fit width ---------------------------
 
-function attachKeys(m, vp, box, on, pick, apply, zoomCentre, centre, outer) {
+function attachKeys(m, vp, box, on, pick, apply, zoomCentre, centre, outer, live) {
   const order = (ids) => {
     const c = (id) => {
       const r = m.nodes.get(id).getBoundingClientRect();
