@@ -106,20 +106,6 @@ def render() -> None:
             key=f"view-{process.id}",
             width="content",
         )
-        if (chosen or view) == "diagram":
-            direction = (
-                st.segmented_control(
-                    "Richting van het diagram",
-                    list(DIRECTIONS),
-                    format_func=lambda d: DIRECTIONS[d][1],
-                    default=direction,
-                    key=f"richting-{process.id}",
-                    help="Horizontaal: organisaties als rijen, de tijd loopt naar rechts. "
-                    "Verticaal: organisaties als kolommen, de tijd loopt naar beneden.",
-                    width="content",
-                )
-                or direction
-            )
     _filter_notes(model, process, orgs, target_group)
     view = chosen or view
     if as_list:
@@ -129,11 +115,27 @@ def render() -> None:
     else:
         st.query_params["weergave"] = view
     if view == "diagram":
+        # One slim row above the drawing: its orientation and the skip link past its tab stops.
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            direction = (
+                st.segmented_control(
+                    "Richting van het diagram",
+                    list(DIRECTIONS),
+                    format_func=lambda d: DIRECTIONS[d][1],
+                    default=direction,
+                    key=f"richting-{process.id}",
+                    help="Horizontaal: organisaties als rijen, de tijd loopt naar rechts. "
+                    "Verticaal: organisaties als kolommen, de tijd loopt naar beneden.",
+                    label_visibility="collapsed",
+                    width="content",
+                )
+                or direction
+            )
+            _skip_to_text(process.id)
         if direction == DEFAULT_DIRECTION:
             st.query_params.pop("richting", None)
         else:
             st.query_params["richting"] = direction
-        _skip_to_text(process.id)
         _diagram_view(process.id, tuple(orgs), target_group, DIRECTIONS[direction][0])
     else:
         if default_view == "tekst":
