@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from html import escape
 
-from leidraad.drawing.geometry import Geometry
 from leidraad.drawing.layout import layout_process
 from leidraad.drawing.render import render_svg
 from leidraad.exports.images import html_to_pdf
@@ -98,32 +97,13 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True, 
             walked = [s.node for s in scenario.steps if s.process == process_id]
             geometry = layout_process(model, shown)
             svg = render_svg(geometry, title=shown.title, mode="print", path=[] if participant else walked)
-            # Only the part of the process the case walks through, at a readable size.
-            span = _walked_span(geometry, walked)
-            tiles = tiles_html(svg, A4_LANDSCAPE, shown.title, span=span, min_per_page=2)
+            # The whole process, tiled at a readable size (a crop to the walked part cut through labels).
+            tiles = tiles_html(svg, A4_LANDSCAPE, shown.title, min_per_page=2)
             parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{tiles}</div>")
     if scenario.sources:
         parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")
     parts.append("</body></html>")
     return "".join(parts)
-
-
-def _walked_span(geometry: Geometry, walked: list[str]) -> tuple[float, float] | None:
-    """The horizontal part of a drawing that holds the walked steps, widened so that it cuts through
-    no step or label (a label under a small shape is wider than the shape)."""
-    boxes = [n.box for n in geometry.nodes if n.id in walked]
-    if not boxes:
-        return None
-    x0 = min(b.x for b in boxes) - 160
-    x1 = max(b.x + b.w for b in boxes) + 160
-    for n in sorted(geometry.nodes, key=lambda n: n.box.x):
-        half = max(n.box.w / 2, 85)
-        left, right = n.box.cx - half, n.box.cx + half
-        if left < x0 < right:
-            x0 = left - 10
-        if left < x1 < right:
-            x1 = right + 10
-    return x0, x1
 
 
 def scenario_pdf(model: Model, scenario: Scenario, participant: bool = False) -> bytes:
