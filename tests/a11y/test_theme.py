@@ -34,7 +34,9 @@ def choose(page: Page, label: str) -> None:
 
 
 def test_theme_switch_is_kept_on_every_page(browser_context, app_server) -> None:
-    page = browser_context.new_page()
+    # A context of its own: the themes other tests stored in the shared context must not count here.
+    context = browser_context.browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
     try:
         page.goto(app_server.url + "/over")
         settle(page)
@@ -54,6 +56,7 @@ def test_theme_switch_is_kept_on_every_page(browser_context, app_server) -> None
         assert luminance(page) > 0.8
     finally:
         page.close()
+        context.close()
 
 
 def test_every_page_links_the_accessibility_statement(page: Page, app_server) -> None:
