@@ -7,7 +7,7 @@ import subprocess
 
 from tests.conftest import ROOT
 
-# A path into the folder beside the checkout: '../shared', or ROOT.parent / "shared" and the like.
+# A path into the folder beside the checkout (the parent folder's 'shared'), in any of the usual spellings.
 READS_SHARED = re.compile(r"\.\./shared\b|parent\s*/\s*[\"']shared[\"']|[\"']shared[\"']\s*/|/work/shared")
 
 
@@ -28,5 +28,6 @@ def test_no_file_reads_the_shared_folder() -> None:
 
 
 def test_the_pattern_catches_the_old_ways_in() -> None:
-    for line in ('SHARED = ROOT.parent / "shared"', "cat ../shared/domain/bronnen.md", "open('/work/shared/x')"):
+    name = "sha" + "red"  # spelled in two parts so that this file itself is not a reader
+    for line in (f'X = ROOT.parent / "{name}"', f"cat ../{name}/domain/bronnen.md", f"open('/work/{name}/x')"):
         assert READS_SHARED.search(line), line
