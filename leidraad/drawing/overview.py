@@ -48,12 +48,13 @@ def overview_geometry(model: Model) -> Geometry:
 
 
 def focus_css(geometry: Geometry) -> str:
-    """CSS that makes the arrows of the hovered or selected process stand out and fades the others
-    (pure CSS with :has(), so it works wherever the SVG is shown; the diagram sets `.selected`)."""
+    """CSS that makes the arrows of the hovered, keyboard-focused or selected process stand out and
+    fades the others (pure CSS with :has(), so it works wherever the SVG is shown; the diagram sets
+    `.selected`). Keyboard focus counts like a hover, so the effect is not for mouse users only."""
     rules = []
     for node in geometry.nodes:
         ident = node.id.replace("\\", "").replace('"', "")
-        for state in (":hover", ".selected"):
+        for state in (":hover", ":focus-visible", ".selected"):
             focus = f'svg.ltv-diagram:has(g.node[id="{ident}"]{state})'
             mine = f'[data-source="{ident}"],{focus} g.edge[data-target="{ident}"]'
             rules.append(

@@ -37,26 +37,63 @@ def test_broken_file_is_shown_and_the_rest_served(page, server_factory, tmp_path
     expect(page.get_by_text("Traceback")).to_have_count(0)
 
 
-@pytest.mark.xfail(
-    reason="known regression, left open this round: since the viewer's rewrite (issue 13) a hovered box no longer "
-    "fades the other arrows in the browser; the CSS is still in the SVG (leidraad/drawing/overview.py)",
-    strict=False,
-)
-def test_overview_arrows_of_the_hovered_process_stand_out(page, app_server) -> None:
-    page.goto(app_server.url)
-    node = page.locator('g.node[id="vertrektermijn"]')
-    expect(node).to_have_count(1, timeout=90_000)  # the first page of a fresh server lays out the overview
-    own = page.locator('g.edge[data-source="vertrektermijn"]').first
-    other = page.locator('g.edge:not([data-source="vertrektermijn"]):not([data-target="vertrektermijn"])').first
+def _opacity(locator) -> float:
+    return float(locator.evaluate("e => getComputedStyle(e).opacity"))
 
-    def opacity(locator) -> float:
-        return float(locator.evaluate("e => getComputedStyle(e).opacity"))
 
-    assert opacity(other) == 1.0
-    node.hover()
+def _wait_faded(page, locator) -> None:
     # the fade is a short CSS transition: wait for it to settle
     page.wait_for_function(
-        "e => parseFloat(getComputedStyle(e).opacity) < 0.5", arg=other.element_handle(), timeout=10_000
+        "e => parseFloat(getComputedStyle(e).opacity) < 0.5", arg=locator.element_handle(), timeout=10_000
     )
-    assert opacity(own) == 1.0
-    assert opacity(other) < 0.5
+
+
+def _in_view(node) -> bool:
+    """Whether the node's middle is inside the diagram's visible box (the viewer pans a drawing
+    that is larger than its box, so a step can be laid out but out of sight)."""
+    return bool(
+        node.evaluate(
+            """n => { const v = n.closest('.ltvd-viewport').getBoundingClientRect();
+                      const r = n.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;
+                      return x > v.left && x < v.right && y > v.top && y < v.bottom; }"""
+        )
+    )
+
+
+def test_overview_arrows_of_the_hovered_process_stand_out(page, app_server) -> None:
+    page.goto(app_server.url)
+    expect(page.locator("g.node").first).to_be_visible(timeout=90_000)  # a fresh server lays out the overview
+    # a process the first view shows, as a reader would point at it
+    node = page.locator('g.node[id="asielprocedure-col"]')
+    assert _in_view(node)
+    own = page.locator('g.edge[data-source="asielprocedure-col"]').first
+    other = page.locator('g.edge:not([data-source="asielprocedure-col"]):not([data-target="asielprocedure-col"])').first
+    assert _opacity(other) == 1.0
+    node.hover()
+    _wait_faded(page, other)
+    assert _opacity(own) == 1.0
+    page.mouse.move(1, 1)
+    page.wait_for_function(
+        "e => parseFloat(getComputedStyle(e).opacity) == 1", arg=other.element_handle(), timeout=10_000
+    )
+
+
+def test_overview_keyboard_focus_brings_a_process_into_view_and_fades_the_others(page, app_server) -> None:
+    page.goto(app_server.url)
+    expect(page.locator("g.node").first).to_be_visible(timeout=90_000)
+    # far to the right of the first view at 1366 px: keyboard focus pans it into sight
+    node = page.locator('g.node[id="vertrektermijn"]')
+    assert not _in_view(node)
+    own = page.locator('g.edge[data-source="vertrektermijn"]').first
+    other = page.locator('g.edge:not([data-source="vertrektermijn"]):not([data-target="vertrektermijn"])').first
+    page.locator('g.node[id="instroom"]').focus()
+    page.keyboard.press("Tab")  # a real key press, so the browser counts the focus as keyboard focus
+    for _ in range(30):
+        if node.evaluate("n => n.matches(':focus')"):
+            break
+        page.keyboard.press("Tab")
+    assert node.evaluate("n => n.matches(':focus-visible')")
+    expect(node).to_be_in_viewport()
+    assert _in_view(node)
+    _wait_faded(page, other)
+    assert _opacity(own) == 1.0
