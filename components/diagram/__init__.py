@@ -89,8 +89,10 @@ def process_diagram(
     The selection lives in the plain session key ``f"{key}.selected"`` (it survives page switches).
     ``selected`` wins when it differs from what the caller passed last time (deep links, programmatic
     selection) and from what this function returned last run (an echo, e.g. through ``?node=``, may
-    arrive after a newer click); otherwise the last click wins. ``on_select(id)`` runs in the click callback, before
-    the rerun. ``path`` marks steps and the flows between consecutive ones (class ``on-path``);
+    arrive after a newer click), unless a click arrived in this very run (the browser sent the address
+    it had then together with the click); otherwise the last click wins. ``on_select(id)`` runs in
+    the click callback, before the rerun. ``path`` marks steps and the flows between consecutive
+    ones (class ``on-path``);
     ``faded`` fades every lane/step/flow whose id or one of whose classes is listed (``org-coa``),
     plus flows from or to a listed step id. Nothing is laid out again: only classes change.
     ``panels`` (step id -> trusted HTML) are shown beside or below the drawing on a click, without a
@@ -103,9 +105,16 @@ def process_diagram(
     caller_key, returned_key = f"{key}._caller", f"{key}._returned"
     shown_key, select_key = f"{key}._shown", f"{key}._select"
     ack_key, held_key = f"{key}._ack", f"{key}._held"
+    clicked_key = f"{key}._clicked"
 
+    clicked_now = state.pop(clicked_key, False)
     if sel_key not in state:
         state[sel_key] = selected
+    elif clicked_now:
+        # A click in this run is newer than anything the caller passes: the browser sent its address
+        # (where a caller keeps the selection) together with the click, so it predates the click. With
+        # rapid clicks that address can even be two runs old.
+        pass
     elif selected != state.get(caller_key) and selected != state.get(returned_key):
         # A new wish of the caller. Passing back what we returned last run (echoing the selection
         # into a query parameter, say) is not one: it may arrive after a newer click.
@@ -127,6 +136,7 @@ def process_diagram(
         if not isinstance(clicked, dict) or not isinstance(clicked.get("id"), str):
             return
         state[sel_key] = state[shown_key] = clicked["id"]
+        state[clicked_key] = True
         state[ack_key] = max(int(clicked.get("seq") or 0), state.get(ack_key, 0))
         if on_select is not None:
             on_select(clicked["id"])

@@ -72,7 +72,7 @@ function draw(m, stage, svg) {
     if (!g.id) continue;
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
-    g.setAttribute('aria-label', describe(g));
+    nameStep(g);
     m.nodes.set(g.id, g);
   }
   const add = (map, key, value) => {
@@ -481,17 +481,43 @@ function labelOf(g) {
   return (g && (g.getAttribute('data-label') || shownText(g) || g.id)) || '';
 }
 
-// "Dossier controleren en regievoerder toewijzen, taak, DT&V, stap 3 van 17": the visible label first
-// (WCAG 2.5.3), then the role, the organisation (lane) and the position in reading order.
-function describe(g) {
+// A step's accessible name is its visible label, from the SVG <title> (WCAG 2.5.3: the name starts
+// with what is drawn); its description, from <desc>, is the role, the organisation (lane) and the
+// position in reading order: "Dossier controleren", then "taak, DT&V, stap 3 van 17". No aria-label:
+// a name that repeats the drawn words would not match them while the viewer's edge cuts a box.
+function nameOf(g) {
   const label = labelOf(g);
   const seen = shownText(g);
-  const parts = [!seen || label.startsWith(seen.replace(/\s*…$/, '')) ? label : seen + ' (' + label + ')'];
+  return !seen || label.startsWith(seen.replace(/\s*…$/, '')) ? label : seen + ' (' + label + ')';
+}
+
+function detailsOf(g) {
+  const parts = [];
   const role = ROLES[kindOf(g)];
   if (role) parts.push(role);
   if (g.getAttribute('data-lane')) parts.push(g.getAttribute('data-lane'));
   if (g.getAttribute('data-nr')) parts.push('stap ' + g.getAttribute('data-nr') + ' van ' + g.getAttribute('data-count'));
   return parts.join(', ');
+}
+
+function childOf(g, tag, after) {
+  let el = g.querySelector(':scope > ' + tag);
+  if (!el) {
+    el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    if (after) after.after(el);
+    else g.prepend(el);
+  }
+  return el;
+}
+
+function nameStep(g) {
+  g.removeAttribute('aria-label');
+  const title = childOf(g, 'title', null);
+  title.textContent = nameOf(g);
+  const details = detailsOf(g);
+  if (details) childOf(g, 'desc', title).textContent = details;
+  // the drawn lines are the name already (from <title>): not read a second time
+  for (const t of g.querySelectorAll(':scope > text')) t.setAttribute('aria-hidden', 'true');
 }
 
 function edgeFrom(m, a, b) {

@@ -28,9 +28,6 @@ TESTED_PAGES = (
     "Toegankelijkheid",
 )
 LIMITATIONS = (
-    'Eén melding van axe-core staat nog open: bij een verwijzing naar een ander proces ("Naar: …") die naast '
-    "de gekozen stap in beeld is, meldt axe dat de zichtbare tekst niet in de toegankelijke naam staat, hoewel "
-    "die naam met precies die tekst begint. We zoeken de oorzaak nog.",
     "Het procesdiagram is een tekening. Met Tab en de pijltjestoetsen volg je de stappen, de toets K leest de "
     "keuzes van een beslispunt voor en elke verplaatsing wordt aangekondigd. De volledige inhoud staat ook in de "
     "**tekstweergave** (link *Naar de tekstweergave* boven elk diagram). Op een smal scherm verschuif je het "

@@ -4,9 +4,10 @@ and a print-coloured diagram of each process the case crosses with the case's pa
 
 Two versions: the trainer's (who acts, the right choices and the feedback, the path in the
 diagrams) and the participants' (the same case with those answers left blank to fill in). The text
-and the diagrams are A4 landscape: each diagram shows the part of its process the case walks
-through, tiled at a readable size (text >= 8 pt) in tiles of at most half a page, so a tile that
-does not fit under the text leaves less than half a page blank."""
+and the diagrams are A4 landscape. Each diagram shows the part of its process the case walks
+through (leidraad/drawing/window.py: whole lanes, no shape or label cut), tiled at a readable size
+(text >= 8 pt) on pages of its own that the tiles fill, so a trainer can hand out the text and
+each process's sheets apart; only the last page of the text and of each drawing can be part-empty."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from html import escape
 
 from leidraad.drawing.layout import layout_process
 from leidraad.drawing.render import render_svg
+from leidraad.drawing.window import steps_window, within
 from leidraad.exports.images import html_to_pdf
-from leidraad.exports.tiling import A4_LANDSCAPE, TILE_CSS, tiles_html
+from leidraad.exports.tiling import A4_LANDSCAPE, TILE_CSS, Page, tiles_html
 from leidraad.model import Model, Scenario
 
 _CSS = """
@@ -28,9 +30,16 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 1.5mm; vertical-align: top; }
 th { background: #f3f4f6; text-align: left; } td.nr { width: 8mm; text-align: right; }
 .choice.correct { font-weight: bold; }
-.drawing h2 { break-after: avoid; }
+.drawing { break-before: page; }
+.drawing h2 { break-after: avoid; font-size: 11pt; line-height: 14pt; margin: 0 0 1mm; }
 .blank { color: #888; }
 """
+
+
+# Each process's drawing starts on a page of its own, its heading (see .drawing h2: a 14 pt line and
+# 1 mm) above the first tile; the tiles are planned for the page less that heading.
+_HEADING_PT = 18.0
+_TILE_PAGE = Page(A4_LANDSCAPE.width, A4_LANDSCAPE.height - _HEADING_PT)
 
 
 def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True, participant: bool = False) -> str:
@@ -96,9 +105,11 @@ def scenario_html(model: Model, scenario: Scenario, with_diagrams: bool = True, 
                 continue
             walked = [s.node for s in scenario.steps if s.process == process_id]
             geometry = layout_process(model, shown)
-            svg = render_svg(geometry, title=shown.title, mode="print", path=[] if participant else walked)
-            # The whole process, tiled at a readable size (a crop to the walked part cut through labels).
-            tiles = tiles_html(svg, A4_LANDSCAPE, shown.title, min_per_page=2)
+            # Only the part the case walks through (whole lanes, no shape or label cut), readable.
+            window = steps_window(geometry, walked)
+            drawn = within(geometry, window) if window else geometry
+            svg = render_svg(drawn, title=shown.title, mode="print", path=[] if participant else walked)
+            tiles = tiles_html(svg, _TILE_PAGE, shown.title, window=window)
             parts.append(f"<div class='drawing'><h2>{escape(shown.title)}</h2>{tiles}</div>")
     if scenario.sources:
         parts.append("<h2>Bronnen</h2><ul>" + "".join(f"<li>{escape(u)}</li>" for u in scenario.sources) + "</ul>")

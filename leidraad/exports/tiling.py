@@ -2,7 +2,8 @@
 
 The print SVG is drawn at `PT_PER_PX` points per drawing unit, so its smallest text (9 units: lane
 names and flow labels) prints at 8.1 pt and step labels (10 units) at 9 pt. A drawing wider or taller
-than a page is cut into a grid of equal tiles that overlap by `OVERLAP_PX`; each tile repeats the
+than a page is cut into a grid of equal tiles that overlap by `OVERLAP_PX` (across) and
+`OVERLAP_Y_PX` (down); each tile repeats the
 strip its neighbour starts with, marked by a dashed line and the neighbour's number, so the sheets
 can be laid side by side. Tiles flow like paragraphs, so short tiles share a page instead of each
 leaving most of a page blank.
@@ -19,8 +20,11 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from leidraad.drawing.geometry import Box
+
 PT_PER_PX = 0.9
 OVERLAP_PX = 200.0  # wider than a step's label: each label is whole on at least one tile
+OVERLAP_Y_PX = 130.0  # taller than a step with its label under it (108 units in today's drawings)
 LABEL_PT = 18.0  # the line under each tile ("deel 1 van 3 ...") and what rounding leaves
 MM = 72 / 25.4
 
@@ -40,6 +44,8 @@ class Page:
 A3_LANDSCAPE = Page((420 - 24) * MM, (297 - 26) * MM - 2)  # margins 14 mm top, 12 mm elsewhere
 A4_LANDSCAPE = Page((297 - 28) * MM, (210 - 28) * MM - 2)  # margins 14 mm
 MAX_PT_PER_PX = 1.3
+MAX_ROWS = 8
+MAX_COLS = 12
 
 
 @dataclass(frozen=True)
@@ -67,40 +73,51 @@ def _size(svg: str) -> tuple[float, float]:
 
 
 def plan(width: float, height: float, page: Page, lead: float = 0.0, min_per_page: int = 1) -> Plan:
-    """How to cut a drawing: the fewest pages, with every full page filled from top to bottom.
+    """How to cut a drawing: the fewest pages, then the fewest cuts, then the largest text.
 
-    For each number of rows and of tiles stacked per page, the scale is the one at which those tiles
-    fill the page's height (never below PT_PER_PX, so text stays >= 8 pt); the columns follow from
-    the page width at that scale (less `lead`, the lane-header strip printed beside every tile but
-    the first). `min_per_page` 2 keeps tiles at most half a page high, for drawings that follow
-    other text in the flow: a tile that no longer fits then leaves less than half a page blank."""
+    For each grid of rows and columns, the scale is the largest at which a tile fits the page's
+    width (with `lead`, the lane-header strip printed beside every tile that does not start at the
+    drawing's left edge) and at which `per_page` tiles stack in its height, never below PT_PER_PX
+    (text >= 8 pt). Tiles flow like paragraphs, so a page holds as many as fit; a tile of more than
+    half a page fills more than half of its own, so no full page is mostly blank. `min_per_page` 2
+    keeps tiles at most half a page high, for drawings that follow other text: a tile that no longer
+    fits under the text then leaves less than half a page blank (a drawing too tall for that within
+    MAX_ROWS rows gets whole-page tiles)."""
     best: Plan | None = None
-    for rows in range(1, 6):
-        tile_px = (height + (rows - 1) * OVERLAP_PX) / rows
-        for per_page in range(min_per_page, 5):
-            scale = min(MAX_PT_PER_PX, (page.height / per_page - LABEL_PT) / tile_px)
-            if scale < PT_PER_PX:
-                continue
-            room = page.width / scale
-            cols = 1 if width <= room else 1 + math.ceil((width - room) / (room - lead - OVERLAP_PX))
-            candidate = Plan(cols, rows, scale, per_page)
-            # fewest pages, then fewest cuts (a tile costs a tenth of a page), then the largest text
-            cost = (candidate.pages + 0.1 * cols * rows, -candidate.scale)
-            if best is None or cost < (best.pages + 0.1 * best.cols * best.rows, -best.scale):
-                best = candidate
-    if best is None:  # taller than five pages even at the smallest size: one tile per page
-        rows = math.ceil(height * PT_PER_PX / (page.height - LABEL_PT)) + 1
-        cols = math.ceil(width * PT_PER_PX / page.width) + 1
+    best_cost: tuple[float, float] | None = None
+    for rows in range(1, MAX_ROWS + 1):
+        tile_px = (height + (rows - 1) * OVERLAP_Y_PX) / rows
+        for cols in range(1, MAX_COLS + 1):
+            widest = width if cols == 1 else (width - lead + (cols - 1) * OVERLAP_PX) / cols + lead
+            fit_width = page.width / widest
+            for per_page in range(min_per_page, 5):
+                scale = min(MAX_PT_PER_PX, fit_width, (page.height / per_page - LABEL_PT) / tile_px)
+                if scale < PT_PER_PX:
+                    continue
+                stacked = max(1, int(page.height // (tile_px * scale + LABEL_PT)))
+                candidate = Plan(cols, rows, scale, stacked)
+                cost = (candidate.pages + 0.1 * cols * rows, -scale)
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = candidate, cost
+    if best is None and min_per_page > 1:
+        return plan(width, height, page, lead, 1)
+    if best is None:  # larger than MAX_ROWS x MAX_COLS pages even at the smallest size
+        rows = MAX_ROWS
+        while (height + (rows - 1) * OVERLAP_Y_PX) / rows * PT_PER_PX > page.height - LABEL_PT:
+            rows += 1
+        cols = MAX_COLS
+        while ((width - lead + (cols - 1) * OVERLAP_PX) / cols + lead) * PT_PER_PX > page.width:
+            cols += 1
         best = Plan(cols, rows, PT_PER_PX, 1)
     return best
 
 
-def _spans(total: float, count: int) -> list[tuple[float, float]]:
-    """`count` equal spans over `total` that overlap by OVERLAP_PX: (start, length)."""
+def _spans(start: float, total: float, count: int) -> list[tuple[float, float]]:
+    """`count` equal rows over `total` from `start` that overlap by OVERLAP_Y_PX: (start, length)."""
     if count == 1:
-        return [(0.0, total)]
-    length = (total + (count - 1) * OVERLAP_PX) / count
-    return [(i * (length - OVERLAP_PX), length) for i in range(count)]
+        return [(start, total)]
+    length = (total + (count - 1) * OVERLAP_Y_PX) / count
+    return [(start + i * (length - OVERLAP_Y_PX), length) for i in range(count)]
 
 
 def _marks(x: float, y: float, w: float, h: float, col: int, row: int, cols: int, rows: int) -> str:
@@ -123,11 +140,11 @@ def _marks(x: float, y: float, w: float, h: float, col: int, row: int, cols: int
             f'<text x="{at - 4:.1f}" y="{y + 14:.1f}" text-anchor="end" {text}>deel {number(col - 1, row)} ←</text>'
         )
     if row < rows - 1:
-        at = y + h - OVERLAP_PX
+        at = y + h - OVERLAP_Y_PX
         out.append(f'<line x1="{x:.1f}" y1="{at:.1f}" x2="{x + w:.1f}" y2="{at:.1f}" {style}/>')
         out.append(f'<text x="{x + 6:.1f}" y="{at + 14:.1f}" {text}>↓ deel {number(col, row + 1)}</text>')
     if row > 0:
-        at = y + OVERLAP_PX
+        at = y + OVERLAP_Y_PX
         out.append(f'<line x1="{x:.1f}" y1="{at:.1f}" x2="{x + w:.1f}" y2="{at:.1f}" {style}/>')
         out.append(f'<text x="{x + 6:.1f}" y="{at - 5:.1f}" {text}>↑ deel {number(col, row - 1)}</text>')
     return "".join(out)
@@ -151,11 +168,10 @@ def _root(head: str, x: float, y: float, w: float, h: float, scale: float) -> st
     return re.sub(r'height="[^"]*"', f'height="{h * scale:.1f}pt"', tile, count=1)
 
 
-def tiles_html(
-    svg: str, page: Page, title: str = "", span: tuple[float, float] | None = None, min_per_page: int = 1
-) -> str:
+def tiles_html(svg: str, page: Page, title: str = "", window: Box | None = None, min_per_page: int = 1) -> str:
     """The drawing as tiles (HTML blocks), each fitting `page`, at the scale `plan` chooses.
-    `span` limits the tiles to a horizontal part of the drawing (drawing units, from, to)."""
+    `window` limits the tiles to a part of the drawing (drawing units; see drawing/window.py). The
+    lane headers stay at the left: a window that does not start there gets them printed beside it."""
     svg = print_fixes(svg)
     width, height = _size(svg)
     root = _ROOT.search(svg)
@@ -165,14 +181,14 @@ def tiles_html(
     # ids would repeat once per tile; nothing on paper refers to them
     body = re.sub(r'\sid="[^"]*"', "", body[: body.rfind("</svg>")])
     strip, lead = _lead_strip(head, body)
-    x0, x1 = span if span else (0.0, width)
+    x0, y0, x1, y1 = (window.x, window.y, window.x + window.w, window.y + window.h) if window else (0, 0, width, height)
     x0 = 0.0 if x0 <= lead + OVERLAP_PX else x0
-    x1 = min(width, x1)
-    chosen = plan(x1 - x0 + (lead if x0 else 0.0), height, page, lead, min_per_page)
+    x1, y0, y1 = min(width, x1), max(0.0, y0), min(height, y1)
+    chosen = plan(x1 - x0 + (lead if x0 else 0.0), y1 - y0, page, lead, min_per_page)
     cols, rows, scale = chosen.cols, chosen.rows, chosen.scale
     parts = []
     total = cols * rows
-    for r, (y, h) in enumerate(_spans(height, rows)):
+    for r, (y, h) in enumerate(_spans(y0, y1 - y0, rows)):
         for c, (x, w) in enumerate(_column_spans(x0, x1, cols, lead)):
             tile = _root(head, x, y, w, h, scale)
             marks = _marks(x, y, w, h, c, r, cols, rows) if total > 1 else ""

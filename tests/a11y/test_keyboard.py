@@ -18,7 +18,10 @@ FOCUSED = """() => {
   let a = document.activeElement;
   while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
   if (!a) return '';
-  const name = a.getAttribute('aria-label') || a.getAttribute('placeholder') || a.innerText || '';
+  // a diagram step is named by its SVG <title> (see components/diagram/diagram.js, nameStep)
+  const title = a.querySelector(':scope > title');
+  const name = a.getAttribute('aria-label') || (title && title.textContent)
+    || a.getAttribute('placeholder') || a.innerText || '';
   return [a.tagName.toLowerCase(), a.id || '', a.getAttribute('role') || '', name.trim().slice(0, 120)].join('|');
 }"""
 
