@@ -159,8 +159,9 @@ def _walkthrough(model: Model, scenario: Scenario, presenting: bool) -> None:
     presenter_keys(key="presenter", on_action=lambda action: _act(action, scenario, nr))
     if presenting:
         # A slim header: the case, step n/N and the question or the answer; the diagram fills the rest.
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.markdown(f"**{md(scenario.title)}** · Stap {nr} van {total}", width="content")
+        # The page's heading, set small (page.css, .st-key-slim-header): a screen reader finds it too.
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key="slim-header"):
+            st.title(f"{md(scenario.title)} · Stap {nr} van {total}", anchor=False, width="content")
             _controls(scenario, nr, revealed, presenting)
     else:
         st.markdown(f"# {md(scenario.title)}")

@@ -330,7 +330,11 @@ defaults
     # A request for a dead replica is sent to a live one instead of failing.
     option redispatch 1
     retries 3
-    default-server check inter 1s fall 2 rise 2
+    # A replica busy with a room of sessions answers its health check late (the checks share its
+    # Python with the page runs): give a check 5 s and take a replica out after three misses. A dead
+    # replica refuses the connection at once, and redispatch moves its requests before that.
+    timeout check 5s
+    default-server check inter 2s fall 3 rise 2
 
 frontend web
     bind 127.0.0.1:{state.proxy_port}

@@ -58,6 +58,10 @@ def cluster() -> Iterator[Cluster]:
     cluster.state = json.loads((folder / "cluster.json").read_text())
     yield cluster
     print(cluster.run("stop").stdout)
+    # the proxy's and the replicas' logs outlive the run, for reading after a failure
+    kept = ROOT / "test-artifacts" / "cluster-logs"
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.copytree(folder / "logs", kept, dirs_exist_ok=True)
     moved = folder / "postgres-location"
     if moved.exists():
         shutil.rmtree(Path(moved.read_text()).parent, ignore_errors=True)
