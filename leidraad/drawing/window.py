@@ -48,7 +48,8 @@ def steps_window(geometry: Geometry, step_ids: Iterable[str], margin: float = MA
     # along the flow: x when horizontal, y when vertical; across it: the other axis
     along_of, across_of = (_y_span, _x_span) if vertical else (_x_span, _y_span)
     own = [along_of(n.box) for n in shown] + [along_of(n.label_box) for n in shown if n.label_box]
-    lanes = [across_of(lane.box) for lane in geometry.lanes if lane.org in {n.org for n in shown}]
+    walked_orgs = {n.org for n in shown}
+    lanes = [across_of(lane.box) for lane in geometry.lanes if lane.org in walked_orgs]
     every = [across_of(lane.box) for lane in geometry.lanes]
     boxes = _boxes(geometry)
     along = _grow(min(a for a, _ in own) - margin, max(b for _, b in own) + margin, [along_of(b) for b in boxes])

@@ -72,17 +72,14 @@ def _size(svg: str) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
-def plan(width: float, height: float, page: Page, lead: float = 0.0, min_per_page: int = 1) -> Plan:
+def plan(width: float, height: float, page: Page, lead: float = 0.0) -> Plan:
     """How to cut a drawing: the fewest pages, then the fewest cuts, then the largest text.
 
     For each grid of rows and columns, the scale is the largest at which a tile fits the page's
     width (with `lead`, the lane-header strip printed beside every tile that does not start at the
     drawing's left edge) and at which `per_page` tiles stack in its height, never below PT_PER_PX
     (text >= 8 pt). Tiles flow like paragraphs, so a page holds as many as fit; a tile of more than
-    half a page fills more than half of its own, so no full page is mostly blank. `min_per_page` 2
-    keeps tiles at most half a page high, for drawings that follow other text: a tile that no longer
-    fits under the text then leaves less than half a page blank (a drawing too tall for that within
-    MAX_ROWS rows gets whole-page tiles)."""
+    half a page fills more than half of its own, so no full page is mostly blank."""
     best: Plan | None = None
     best_cost: tuple[float, float] | None = None
     for rows in range(1, MAX_ROWS + 1):
@@ -90,7 +87,7 @@ def plan(width: float, height: float, page: Page, lead: float = 0.0, min_per_pag
         for cols in range(1, MAX_COLS + 1):
             widest = width if cols == 1 else (width - lead + (cols - 1) * OVERLAP_PX) / cols + lead
             fit_width = page.width / widest
-            for per_page in range(min_per_page, 5):
+            for per_page in range(1, 5):
                 scale = min(MAX_PT_PER_PX, fit_width, (page.height / per_page - LABEL_PT) / tile_px)
                 if scale < PT_PER_PX:
                     continue
@@ -99,8 +96,6 @@ def plan(width: float, height: float, page: Page, lead: float = 0.0, min_per_pag
                 cost = (candidate.pages + 0.1 * cols * rows, -scale)
                 if best_cost is None or cost < best_cost:
                     best, best_cost = candidate, cost
-    if best is None and min_per_page > 1:
-        return plan(width, height, page, lead, 1)
     if best is None:  # larger than MAX_ROWS x MAX_COLS pages even at the smallest size
         rows = MAX_ROWS
         while (height + (rows - 1) * OVERLAP_Y_PX) / rows * PT_PER_PX > page.height - LABEL_PT:
@@ -168,7 +163,7 @@ def _root(head: str, x: float, y: float, w: float, h: float, scale: float) -> st
     return re.sub(r'height="[^"]*"', f'height="{h * scale:.1f}pt"', tile, count=1)
 
 
-def tiles_html(svg: str, page: Page, title: str = "", window: Box | None = None, min_per_page: int = 1) -> str:
+def tiles_html(svg: str, page: Page, title: str = "", window: Box | None = None) -> str:
     """The drawing as tiles (HTML blocks), each fitting `page`, at the scale `plan` chooses.
     `window` limits the tiles to a part of the drawing (drawing units; see drawing/window.py). The
     lane headers stay at the left: a window that does not start there gets them printed beside it."""
@@ -184,7 +179,7 @@ def tiles_html(svg: str, page: Page, title: str = "", window: Box | None = None,
     x0, y0, x1, y1 = (window.x, window.y, window.x + window.w, window.y + window.h) if window else (0, 0, width, height)
     x0 = 0.0 if x0 <= lead + OVERLAP_PX else x0
     x1, y0, y1 = min(width, x1), max(0.0, y0), min(height, y1)
-    chosen = plan(x1 - x0 + (lead if x0 else 0.0), y1 - y0, page, lead, min_per_page)
+    chosen = plan(x1 - x0 + (lead if x0 else 0.0), y1 - y0, page, lead)
     cols, rows, scale = chosen.cols, chosen.rows, chosen.scale
     parts = []
     total = cols * rows

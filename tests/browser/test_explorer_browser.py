@@ -15,16 +15,21 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-# In the browser: the time from the click event to the panel heading showing the step's label.
+# In the browser: the time from the click event to the panel heading (an h3, in the diagram's shadow
+# root or in the page) showing the step's label.
 WATCH_PANEL = """(label) => {
   window.__ltvClicked = null; window.__ltvShown = null;
   document.addEventListener('click', () => { window.__ltvClicked ??= performance.now(); },
                             {capture: true, once: true});
-  const seen = () => [...document.querySelectorAll('h3')].some((h) => h.textContent.trim() === label);
+  const hosts = () => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot);
+  const roots = () => [document, ...hosts().map((e) => e.shadowRoot)];
+  const heads = (r) => [...r.querySelectorAll('h3')];
+  const seen = () => roots().some((r) => heads(r).some((h) => h.textContent.trim() === label));
   const observer = new MutationObserver(() => {
     if (window.__ltvClicked !== null && seen()) { window.__ltvShown = performance.now(); observer.disconnect(); }
   });
   observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  for (const r of roots().slice(1)) observer.observe(r, {subtree: true, childList: true, characterData: true});
 }"""
 
 

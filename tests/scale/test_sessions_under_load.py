@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.test_explorer_browser import WATCH_PANEL
 from tests.conftest import CHROMIUM_ARGS
 from tests.scale.conftest import Cluster
 
@@ -33,21 +34,6 @@ SESSIONS = int(os.environ.get("LTV_SCALE_SESSIONS", "30"))
 CLICKS = 10
 SEARCH_TERMS = ("meldplicht", "laissez-passer", "IND", "vertrektermijn", "bewaring", "COA")
 TEST_BUDGET_S = 900
-# When the click's panel (an h3, in the diagram's shadow root or the page) shows its label.
-WATCH_PANEL = """(label) => {
-  window.__ltvClicked = null; window.__ltvShown = null;
-  document.addEventListener('click', () => { window.__ltvClicked ??= performance.now(); },
-                            {capture: true, once: true});
-  const hosts = () => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot);
-  const roots = () => [document, ...hosts().map((e) => e.shadowRoot)];
-  const heads = (r) => [...r.querySelectorAll('h3')];
-  const seen = () => roots().some((r) => heads(r).some((h) => h.textContent.trim() === label));
-  const observer = new MutationObserver(() => {
-    if (window.__ltvClicked !== null && seen()) { window.__ltvShown = performance.now(); observer.disconnect(); }
-  });
-  observer.observe(document.body, {subtree: true, childList: true, characterData: true});
-  for (const r of roots().slice(1)) observer.observe(r, {subtree: true, childList: true, characterData: true});
-}"""
 LOADING = 4
 KILLED = "r1"
 
